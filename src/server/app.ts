@@ -1,0 +1,97 @@
+// Builds the Fastify app without listening: main.ts starts it, tests call app.inject().
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config';
+import type { Database } from './db/connect';
+import { registerErrorHandlers } from './http/errors';
+import { loggerOptions } from './http/logging';
+import { registerWeb } from './http/web';
+import { registerPolicyEnforcement } from './policy/enforce';
+import { registerSessionHooks } from './features/auth/session-hooks';
+import { authRoutes } from './features/auth/routes';
+import { healthRoutes } from './features/health/routes';
+import { organisationRoutes } from './features/organisations/routes';
+import './http/context';
+
+z.config(z.locales.nl());
+
+export const defaultWebRoot = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../dist/web',
+);
+
+export type BuildAppOptions = {
+  config: Config;
+  database: Database;
+  clock?: () => Date;
+  logger?: boolean;
+  webRoot?: string;
+};
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(config.logLevel),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+  });
+  app.decorate('config', config);
+  app.decorate('database', options.database);
+  app.decorate('clock', options.clock ?? (() => new Date()));
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // Only JSON bodies: a text/plain body is what a cross-site form can send without preflight.
+  app.removeContentTypeParser('text/plain');
+
+  registerErrorHandlers(app);
+  registerPolicyEnforcement(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.publicUrl.startsWith('https://'),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Ketenlens API',
+        version: '0.1.0',
+        description: 'Ketenbreed leren van casussen in de jeugdzorg.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerSessionHooks(app);
+
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { policy: 'public' } }, async () =>
+    app.swagger(),
+  );
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(organisationRoutes);
+  await registerWeb(app, options.webRoot ?? defaultWebRoot);
+
+  return app;
+}

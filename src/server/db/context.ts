@@ -1,0 +1,52 @@
+// runCommand: the only way a command gets a database handle. It opens the transaction and
+// hands over the actor and the clock, so a change and what belongs with it commit together.
+import type { Db } from './connect';
+import type { Actor } from '../policy/policy';
+import { AppError } from '../http/errors';
+
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export type RequestContext = {
+  db: Db;
+  actor: Actor | null;
+  requestId: string;
+  now?: () => Date;
+};
+
+export type CommandScope = { tx: Tx; actor: Actor | null; now: Date; requestId: string };
+
+export async function runCommand<T>(
+  ctx: RequestContext,
+  fn: (scope: CommandScope) => Promise<T>,
+): Promise<T> {
+  if (!ctx || !ctx.requestId) throw new Error('runCommand needs a request context');
+  const now = ctx.now ? ctx.now() : new Date();
+  return ctx.db.transaction((tx) => fn({ tx, actor: ctx.actor, now, requestId: ctx.requestId }));
+}
+
+/** Maps unique and foreign-key violations to clear client errors instead of a 500. */
+export function translateDbError(
+  error: unknown,
+  messages: { unique?: string; foreignKey?: string } = {},
+): never {
+  const code = findPgCode(error);
+  if (code === '23505') throw new AppError('CONFLICT', messages.unique ?? 'Dit bestaat al.');
+  if (code === '23503')
+    throw new AppError(
+      'INVALID_INPUT',
+      messages.foreignKey ?? 'Een gekozen verwijzing bestaat niet.',
+    );
+  if (code === '23514')
+    throw new AppError('INVALID_INPUT', 'Een waarde valt buiten de toegestane grenzen.');
+  throw error;
+}
+
+function findPgCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

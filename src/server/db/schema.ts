@@ -1,0 +1,3 @@
+// The whole database schema: every feature's tables, gathered for drizzle and drizzle-kit.
+export * from '../features/auth/schema';
+export * from '../features/organisations/schema';

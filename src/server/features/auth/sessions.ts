@@ -1,0 +1,84 @@
+// Database-backed sessions: created at login (a fresh id, so no fixation), looked up per
+// request, expiring after idle time and an absolute lifetime, and revocable.
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/connect';
+import type { Tx } from '../../db/context';
+import type { Actor } from '../../policy/policy';
+import type { Role } from '../../../shared/contract/auth';
+import { sessions, users } from './schema';
+import { hashToken, newToken } from './tokens';
+
+export const sessionCookieName = 'kl_session';
+export const idleTimeoutMs = 30 * 60 * 1000;
+export const absoluteLifetimeMs = 12 * 60 * 60 * 1000;
+/** last_seen_at is written at most this often, so reads do not each cost a write. */
+const touchIntervalMs = 60 * 1000;
+
+export async function createSession(tx: Tx | Db, userId: string, now: Date) {
+  const token = newToken();
+  const csrfToken = newToken();
+  await tx.insert(sessions).values({
+    idHash: hashToken(token),
+    userId,
+    csrfToken,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + absoluteLifetimeMs),
+  });
+  return { token, csrfToken };
+}
+
+export type LoadedSession = { actor: Actor; csrfToken: string; email: string; displayName: string };
+
+export async function loadSession(db: Db, token: string, now: Date): Promise<LoadedSession | null> {
+  const idHash = hashToken(token);
+  const rows = await db
+    .select({
+      userId: users.id,
+      role: users.role,
+      organisationId: users.organisationId,
+      email: users.email,
+      displayName: users.displayName,
+      csrfToken: sessions.csrfToken,
+      lastSeenAt: sessions.lastSeenAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.idHash, idHash),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+        eq(users.status, 'active'),
+      ),
+    )
+    .limit(1);
+  const row = rows[0];
+  if (!row) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() > idleTimeoutMs) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() > touchIntervalMs) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
+  }
+  return {
+    actor: {
+      userId: row.userId,
+      role: row.role as Role,
+      organisationId: row.organisationId,
+      sessionIdHash: idHash,
+    },
+    csrfToken: row.csrfToken,
+    email: row.email,
+    displayName: row.displayName,
+  };
+}
+
+export async function revokeSession(tx: Tx | Db, idHash: string, now: Date) {
+  await tx.update(sessions).set({ revokedAt: now }).where(eq(sessions.idHash, idHash));
+}
+
+export async function revokeAllSessions(tx: Tx | Db, userId: string, now: Date) {
+  await tx
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+}
