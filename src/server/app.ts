@@ -55,7 +55,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.removeContentTypeParser('text/plain');
 
   registerErrorHandlers(app);
-  registerPolicyEnforcement(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -83,7 +82,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
     transform: jsonSchemaTransform,
   });
+  // Order matters: the session is read before the route's policy is checked.
   registerSessionHooks(app);
+  registerPolicyEnforcement(app);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { policy: 'public' } }, async () =>
     app.swagger(),

@@ -10,6 +10,11 @@ declare module 'fastify' {
     policy?: Action;
   }
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
+  interface FastifyInstance {
+    /** Every route registered, with its declared policy: for tests that walk all routes. */
+    routeCatalogue: RouteEntry[];
+  }
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
   interface FastifyRequest {
     actor: Actor | null;
   }
@@ -26,10 +31,15 @@ export function authorize(actor: Actor | null, action: Action): void {
   if (!can(actor, action)) throw new AppError('NOT_FOUND');
 }
 
+export type RouteEntry = { method: string; url: string; policy: unknown };
+
 export function registerPolicyEnforcement(app: FastifyInstance) {
   const routesWithoutPolicy: string[] = [];
+  const catalogue: RouteEntry[] = [];
+  app.decorate('routeCatalogue', catalogue);
   app.addHook('onRoute', (route: RouteOptions) => {
     const policy = (route.config as { policy?: unknown } | undefined)?.policy;
+    for (const method of [route.method].flat()) catalogue.push({ method, url: route.url, policy });
     if (!isAction(policy)) routesWithoutPolicy.push(`${String(route.method)} ${route.url}`);
   });
   app.addHook('onReady', async () => {

@@ -24,12 +24,13 @@ describe('dutchSortKey', () => {
 
   it('sorts IJ as i followed by j, between Huizen and Kampen', () => {
     const names = ['Kampen', 'IJsselstein', 'Huizen', 'Ijsselmuiden', 'Ittervoort'];
-    expect([...names].sort(compareDutch)).toEqual(
-      ['Huizen', 'IJsselstein', 'Ijsselmuiden', 'Ittervoort', 'Kampen'].sort(compareDutch),
-    );
-    expect([...names].sort(compareDutch).indexOf('IJsselstein')).toBeLessThan(
-      names.sort(compareDutch).indexOf('Ittervoort'),
-    );
+    expect([...names].sort(compareDutch)).toEqual([
+      'Huizen',
+      'Ijsselmuiden',
+      'IJsselstein',
+      'Ittervoort',
+      'Kampen',
+    ]);
     expect(dutchSortKey('IJsselstein')).toBe('ijsselstein');
   });
 

@@ -1,0 +1,135 @@
+// The fictional demo programme: every name is visibly made up. Grows with each feature.
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../src/server/db/connect';
+import type { RequestContext } from '../src/server/db/context';
+import { createUser } from '../src/server/features/auth/create-user';
+import { createOrganisation } from '../src/server/features/organisations/save-organisation';
+import { createProgramme } from '../src/server/features/organisations/save-programme';
+import { addTeamMember, createTeam } from '../src/server/features/organisations/save-team';
+import type { Role } from '../src/shared/contract/auth';
+import type { TeamRoleLabel } from '../src/shared/contract/organisations';
+
+export type DemoLogin = { role: Role; email: string; displayName: string };
+
+export async function seedDemo(db: Db): Promise<{ password: string; logins: DemoLogin[] }> {
+  const ctx: RequestContext = { db, actor: null, requestId: 'demo-seed' };
+  const password = `demo-${randomBytes(6).toString('base64url')}`;
+
+  const careProvider = await createOrganisation(ctx, {
+    name: 'Jeugdhulp De Verzonnen Haven (fictief)',
+    type: 'care_provider',
+    municipalityCode: '0402',
+  });
+  const municipality = await createOrganisation(ctx, {
+    name: 'Gemeente Voorbeeldstad (fictief)',
+    type: 'municipality',
+    municipalityCode: '0406',
+  });
+  await createOrganisation(ctx, {
+    name: 'Het Denkbeeldig College (fictief)',
+    type: 'school',
+    municipalityCode: '0402',
+  });
+  const institute = await createOrganisation(ctx, {
+    name: 'Kenniscentrum Fantasia (fictief)',
+    type: 'knowledge_institute',
+    municipalityCode: null,
+  });
+
+  const programme = await createProgramme(ctx, {
+    name: 'Actieleren Voorbeeldregio 2026 (fictief)',
+    periodStart: '2026-01-01',
+    periodEnd: '2027-06-30',
+    learningGoals:
+      'Leren van de levensloop van jongeren in gesloten jeugdhulp, zodat we eerder passende hulp bieden en uithuisplaatsing voorkomen. (Fictief demoprogramma.)',
+    stakeholderGroups: [
+      { code: 'ervaringsdeskundigen', label: 'Ervaringsdeskundigen' },
+      { code: 'professionals', label: 'Professionals' },
+      { code: 'zorgaanbieders_branches', label: 'Zorgaanbieders en branches' },
+      { code: 'gemeenten', label: 'Gemeenten' },
+      { code: 'opleiders', label: 'Opleiders' },
+      { code: 'onderwijs', label: 'Onderwijs' },
+    ],
+    smallCellThreshold: 5,
+  });
+  const teamNorth = await createTeam(ctx, {
+    name: 'Uitvoeringsteam Hilversum (fictief)',
+    programmeId: programme,
+    municipalityCode: '0402',
+    plannedSessions: 6,
+  });
+  const teamSouth = await createTeam(ctx, {
+    name: 'Uitvoeringsteam Huizen (fictief)',
+    programmeId: programme,
+    municipalityCode: '0406',
+    plannedSessions: 4,
+  });
+
+  const people: { role: Role; key: string; displayName: string; organisationId: string | null }[] =
+    [
+      {
+        role: 'admin',
+        key: 'beheerder',
+        displayName: 'Bea Beheer (fictief)',
+        organisationId: institute,
+      },
+      {
+        role: 'researcher',
+        key: 'onderzoeker',
+        displayName: 'Olaf Onderzoek (fictief)',
+        organisationId: institute,
+      },
+      {
+        role: 'professional',
+        key: 'professional',
+        displayName: 'Priya Praktijk (fictief)',
+        organisationId: careProvider,
+      },
+      {
+        role: 'expert_by_experience',
+        key: 'ervaringsdeskundige',
+        displayName: 'Eva Ervaring (fictief)',
+        organisationId: null,
+      },
+      {
+        role: 'policymaker',
+        key: 'beleid',
+        displayName: 'Bram Beleid (fictief)',
+        organisationId: municipality,
+      },
+      {
+        role: 'participant',
+        key: 'jongere',
+        displayName: 'Jay Jongere (fictief)',
+        organisationId: null,
+      },
+    ];
+  const ids = new Map<string, string>();
+  for (const person of people) {
+    const id = await createUser(ctx, {
+      email: `${person.key}@demo.ketenlens.test`,
+      displayName: person.displayName,
+      role: person.role,
+      password,
+      organisationId: person.organisationId,
+    });
+    ids.set(person.key, id);
+  }
+  const memberships: [string, string, TeamRoleLabel][] = [
+    [teamNorth, 'onderzoeker', 'action_learner'],
+    [teamNorth, 'professional', 'gedragswetenschapper'],
+    [teamNorth, 'ervaringsdeskundige', 'ervaringsdeskundige'],
+    [teamSouth, 'onderzoeker', 'kwaliteitsmedewerker'],
+  ];
+  for (const [teamId, key, roleLabel] of memberships) {
+    await addTeamMember(ctx, teamId, { userId: ids.get(key)!, roleLabel });
+  }
+  return {
+    password,
+    logins: people.map((p) => ({
+      role: p.role,
+      email: `${p.key}@demo.ketenlens.test`,
+      displayName: p.displayName,
+    })),
+  };
+}
