@@ -35,13 +35,15 @@ export type BuildAppOptions = {
   database: Database;
   clock?: () => Date;
   logger?: boolean;
+  /** Where log lines go (stdout by default); tests read them to prove what is not logged. */
+  logStream?: { write: (line: string) => void };
   webRoot?: string;
 };
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config } = options;
   const app = Fastify({
-    logger: options.logger === false ? false : loggerOptions(config.logLevel),
+    logger: options.logger === false ? false : loggerOptions(config.logLevel, options.logStream),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
   });

@@ -13,14 +13,15 @@ export type TestApp = { app: FastifyInstance; database: TestDatabase; close: () 
 
 export async function createTestApp(
   kind: TestDatabaseKind,
-  options: { clock?: () => Date; env?: NodeJS.ProcessEnv } = {},
+  options: { clock?: () => Date; env?: NodeJS.ProcessEnv; logStream?: { write: (line: string) => void } } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   const config = loadConfig({ PORT: '3999', KETENLENS_DATA_DIR: '/nonexistent', ...options.env });
   const app = await buildApp({
     config,
     database,
-    logger: false,
+    logger: options.logStream ? true : false,
+    ...(options.logStream ? { logStream: options.logStream } : {}),
     webRoot: '/nonexistent-web-root',
     ...(options.clock ? { clock: options.clock } : {}),
   });
