@@ -17,6 +17,7 @@ import { registerErrorHandlers } from './http/errors';
 import { loggerOptions } from './http/logging';
 import { registerWeb } from './http/web';
 import { registerPolicyEnforcement } from './policy/enforce';
+import { AuditWriter } from './features/audit/write';
 import { registerSessionHooks } from './features/auth/session-hooks';
 import { authRoutes } from './features/auth/routes';
 import { healthRoutes } from './features/health/routes';
@@ -50,6 +51,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('config', config);
   app.decorate('database', options.database);
   app.decorate('clock', options.clock ?? (() => new Date()));
+  app.decorate('auditWriter', new AuditWriter(options.database.db));
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

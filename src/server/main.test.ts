@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { generate } from 'otplib';
 import { freePort, startServerProcess, type ServerProcess } from './testing/server-process';
 
 // The real start path on PGlite: lock, migrate at start, setup link, restart keeps records.
@@ -37,7 +38,21 @@ describe('npm start on a data folder', () => {
     });
     expect(setup.status).toBe(201);
     const cookie = setup.headers.get('set-cookie')!.split(';')[0]!;
-    const { csrfToken } = (await setup.json()) as { csrfToken: string };
+    const { csrfToken, stage } = (await setup.json()) as { csrfToken: string; stage: string };
+    // The first administrator sets up two-factor login before anything else.
+    expect(stage).toBe('enrol_totp');
+    const authed = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
+    const enrolment = await fetch(`${first.url}/api/auth/totp/setup`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
+    const { secret } = (await enrolment.json()) as { secret: string };
+    const confirm = await fetch(`${first.url}/api/auth/totp/confirm`, {
+      method: 'POST',
+      headers: authed,
+      body: JSON.stringify({ code: await generate({ secret }) }),
+    });
+    expect(confirm.status).toBe(200);
     const created = await fetch(`${first.url}/api/organisations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
@@ -57,8 +72,19 @@ describe('npm start on a data folder', () => {
       body: JSON.stringify({ email: 'beheer@voorbeeld.test', password: 'een lang wachtwoord' }),
     });
     expect(login.status).toBe(200);
+    const { challengeToken } = (await login.json()) as { challengeToken: string };
+    // The next 30-second step: the enrolment code may not be used twice.
+    const totp = await fetch(`${restarted.url}/api/auth/login/totp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        challengeToken,
+        code: await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }),
+      }),
+    });
+    expect(totp.status).toBe(200);
     const list = await fetch(`${restarted.url}/api/organisations`, {
-      headers: { cookie: login.headers.get('set-cookie')!.split(';')[0]! },
+      headers: { cookie: totp.headers.get('set-cookie')!.split(';')[0]! },
     });
     expect(((await list.json()) as { items: { name: string }[] }).items.map((o) => o.name)).toEqual(
       ['Fictieve Jeugdzorg'],

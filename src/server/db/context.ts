@@ -3,6 +3,8 @@
 import type { Db } from './connect';
 import type { Actor } from '../policy/policy';
 import { AppError } from '../http/errors';
+import { entryFor, type AccessLogEntry } from '../features/audit/events';
+import { insertAccessLogEntries } from '../features/audit/write';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -13,7 +15,22 @@ export type RequestContext = {
   now?: () => Date;
 };
 
-export type CommandScope = { tx: Tx; actor: Actor | null; now: Date; requestId: string };
+type EntryFields = Omit<
+  AccessLogEntry,
+  'userId' | 'organisationId' | 'role' | 'at' | 'requestId'
+> & {
+  /** Overrides the actor as subject, e.g. the account a failed login tried. */
+  userId?: string | null;
+};
+
+export type CommandScope = {
+  tx: Tx;
+  actor: Actor | null;
+  now: Date;
+  requestId: string;
+  /** Writes access-log entries in this command's transaction: they commit with the change. */
+  audit: (...entries: EntryFields[]) => Promise<void>;
+};
 
 export async function runCommand<T>(
   ctx: RequestContext,
@@ -21,7 +38,19 @@ export async function runCommand<T>(
 ): Promise<T> {
   if (!ctx || !ctx.requestId) throw new Error('runCommand needs a request context');
   const now = ctx.now ? ctx.now() : new Date();
-  return ctx.db.transaction((tx) => fn({ tx, actor: ctx.actor, now, requestId: ctx.requestId }));
+  return ctx.db.transaction((tx) => {
+    const audit = (...entries: EntryFields[]) =>
+      insertAccessLogEntries(
+        tx,
+        entries.map(({ userId, ...fields }) => {
+          const entry = entryFor(ctx.actor, fields, { requestId: ctx.requestId, at: now });
+          if (userId === undefined || userId === entry.userId) return entry;
+          // The subject is someone else than the acting session (e.g. the account logging in).
+          return { ...entry, userId, organisationId: null, role: null };
+        }),
+      );
+    return fn({ tx, actor: ctx.actor, now, requestId: ctx.requestId, audit });
+  });
 }
 
 /** Maps unique and foreign-key violations to clear client errors instead of a 500. */

@@ -1,3 +1,4 @@
 // The whole database schema: every feature's tables, gathered for drizzle and drizzle-kit.
 export * from '../features/auth/schema';
 export * from '../features/organisations/schema';
+export * from '../features/audit/schema';

@@ -4,6 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/connect';
 import type { RequestContext } from '../db/context';
 import type { Config } from '../config';
+import { entryFor, type AccessLogEntry } from '../features/audit/events';
+import type { AuditWriter } from '../features/audit/write';
 
 declare module 'fastify' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
@@ -11,6 +13,7 @@ declare module 'fastify' {
     database: Database;
     config: Config;
     clock: () => Date;
+    auditWriter: AuditWriter;
   }
 }
 
@@ -23,4 +26,16 @@ export type App = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInsta
 
 export function typed(app: FastifyInstance) {
   return app.withTypeProvider<ZodTypeProvider>();
+}
+
+/**
+ * Records access-log entries of a read before the response goes out. Entries of concurrent
+ * requests are grouped into one INSERT; this resolves only once that INSERT has committed.
+ */
+export async function recordAccess(
+  request: FastifyRequest,
+  ...entries: Omit<AccessLogEntry, 'userId' | 'organisationId' | 'role' | 'at' | 'requestId'>[]
+): Promise<void> {
+  const meta = { requestId: request.id, at: request.server.clock() };
+  await request.server.auditWriter.record(entries.map((e) => entryFor(request.actor, e, meta)));
 }

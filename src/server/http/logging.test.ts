@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createUser, type TestApp } from '../testing/app';
+import { createTestApp, createUser, login, type TestApp } from '../testing/app';
 import { createSetupLinkIfNeeded } from '../features/auth/setup-link';
 import { redactUrl } from './logging';
 
@@ -36,12 +36,8 @@ describe('application logs', () => {
       },
     });
     const user = await createUser(test, 'researcher', { email: 'tweede.adres@voorbeeld.test' });
-    const login = await test.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: user.email, password: user.password },
-    });
-    const cookie = login.cookies[0]!.value;
+    const headers = await login(test, user);
+    const cookie = headers.cookie.split('=')[1]!;
     await test.app.inject({
       method: 'GET',
       url: '/api/municipalities?q=Zoekterm-Jansen',

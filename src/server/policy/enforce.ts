@@ -2,7 +2,7 @@
 // policy is refused at start-up (see assertEveryRouteHasPolicy) and denied at run time.
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { AppError } from '../http/errors';
-import { can, isAction, type Action, type Actor } from './policy';
+import { can, isAction, isBlockedByEnrolment, type Action, type Actor } from './policy';
 
 declare module 'fastify' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
@@ -28,6 +28,7 @@ export function requireActor(request: FastifyRequest): Actor {
 /** Throws NOT_FOUND (never 403) when the actor may not perform the action. */
 export function authorize(actor: Actor | null, action: Action): void {
   if (!actor && action !== 'public') throw new AppError('UNAUTHENTICATED');
+  if (isBlockedByEnrolment(actor, action)) throw new AppError('TOTP_ENROLMENT_REQUIRED');
   if (!can(actor, action)) throw new AppError('NOT_FOUND');
 }
 

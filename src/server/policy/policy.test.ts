@@ -10,6 +10,7 @@ const actorOf = (role: Role): Actor => ({
   role,
   organisationId: null,
   sessionIdHash: 'h',
+  sessionStage: 'full',
 });
 
 describe('the policy', () => {
@@ -24,6 +25,8 @@ describe('the policy', () => {
         'public',
         'session.read',
         'session.end',
+        'session.end_all',
+        'totp.enrol',
         'reference.read',
         'organisation.read',
         'programme.read',
@@ -34,6 +37,8 @@ describe('the policy', () => {
         'public',
         'session.read',
         'session.end',
+        'session.end_all',
+        'totp.enrol',
         'reference.read',
         'organisation.read',
         'programme.read',
@@ -43,6 +48,8 @@ describe('the policy', () => {
         'public',
         'session.read',
         'session.end',
+        'session.end_all',
+        'totp.enrol',
         'reference.read',
         'organisation.read',
         'programme.read',
@@ -52,11 +59,13 @@ describe('the policy', () => {
         'public',
         'session.read',
         'session.end',
+        'session.end_all',
+        'totp.enrol',
         'reference.read',
         'organisation.read',
         'programme.read',
       ],
-      participant: ['public', 'session.read', 'session.end'],
+      participant: ['public', 'session.read', 'session.end', 'session.end_all', 'totp.enrol'],
     };
     for (const role of roles) {
       for (const action of actions) {
@@ -64,6 +73,15 @@ describe('the policy', () => {
           allowed[role].includes(action),
         );
       }
+    }
+  });
+
+  it('limits a session that must first set up two-factor login to doing exactly that', () => {
+    const enrolling: Actor = { ...actorOf('admin'), sessionStage: 'enrol_totp' };
+    for (const action of actions) {
+      expect(can(enrolling, action), action).toBe(
+        ['public', 'session.read', 'session.end', 'totp.enrol'].includes(action),
+      );
     }
   });
 

@@ -1,12 +1,14 @@
 // The only place where rights are decided. Deny by default: an action that is not listed
 // here, or an actor without a matching rule, is refused.
-import type { Role } from '../../shared/contract/auth';
+import type { Role, SessionStage } from '../../shared/contract/auth';
 
 export type Actor = {
   userId: string;
   role: Role;
   organisationId: string | null;
   sessionIdHash: string;
+  /** 'enrol_totp' limits the session to setting up two-factor login. */
+  sessionStage: SessionStage;
 };
 
 /** Every action a route or command can ask about. 'public' needs no login. */
@@ -14,8 +16,12 @@ export const actions = [
   'public',
   'session.read',
   'session.end',
+  'session.end_all',
+  'totp.enrol',
   'reference.read',
   'user.list',
+  'user.manage',
+  'access_log.read',
   'organisation.read',
   'organisation.manage',
   'programme.read',
@@ -31,8 +37,12 @@ const staffRoles: readonly Role[] = ['admin', 'researcher', 'professional', 'exp
 const rules: Record<Exclude<Action, 'public'>, (actor: Actor) => boolean> = {
   'session.read': () => true,
   'session.end': () => true,
+  'session.end_all': () => true,
+  'totp.enrol': () => true,
   'reference.read': (a) => a.role !== 'participant',
   'user.list': (a) => a.role === 'admin',
+  'user.manage': (a) => a.role === 'admin',
+  'access_log.read': (a) => a.role === 'admin',
   'organisation.read': (a) => a.role !== 'participant',
   'organisation.manage': (a) => a.role === 'admin',
   'programme.read': (a) => a.role !== 'participant',
@@ -47,10 +57,18 @@ export function isAction(value: unknown): value is Action {
   return typeof value === 'string' && (actions as readonly string[]).includes(value);
 }
 
+/** What a session that must first set up two-factor login may still do. */
+const enrolmentActions: readonly Action[] = ['public', 'session.read', 'session.end', 'totp.enrol'];
+
+export function isBlockedByEnrolment(actor: Actor | null, action: Action): boolean {
+  return actor?.sessionStage === 'enrol_totp' && !enrolmentActions.includes(action);
+}
+
 /** Whether the actor may perform the action. Unknown actions and missing actors are denied. */
 export function can(actor: Actor | null, action: Action): boolean {
   if (action === 'public') return true;
   if (!actor) return false;
+  if (isBlockedByEnrolment(actor, action)) return false;
   const rule = rules[action];
   return rule ? rule(actor) : false;
 }

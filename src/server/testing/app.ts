@@ -7,13 +7,19 @@ import type { Role } from '../../shared/contract/auth';
 import { users } from '../features/auth/schema';
 import { hashPassword } from '../features/auth/passwords';
 import { dutchSortKey } from '../../shared/domain/dutch-sort';
+import { generate } from 'otplib';
+import { newTotpSecret, requiresTotp } from '../features/auth/totp';
 import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from './database';
 
 export type TestApp = { app: FastifyInstance; database: TestDatabase; close: () => Promise<void> };
 
 export async function createTestApp(
   kind: TestDatabaseKind,
-  options: { clock?: () => Date; env?: NodeJS.ProcessEnv; logStream?: { write: (line: string) => void } } = {},
+  options: {
+    clock?: () => Date;
+    env?: NodeJS.ProcessEnv;
+    logStream?: { write: (line: string) => void };
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   const config = loadConfig({ PORT: '3999', KETENLENS_DATA_DIR: '/nonexistent', ...options.env });
@@ -40,8 +46,18 @@ const testPassword = 'correct horse battery staple';
 let passwordHash: Promise<string> | undefined;
 let counter = 0;
 
-export type TestUser = { id: string; email: string; password: string; role: Role };
+export type TestUser = {
+  id: string;
+  email: string;
+  password: string;
+  role: Role;
+  totpSecret: string | null;
+};
 
+/**
+ * A user of the given role. Roles that must use two-factor login get it set up (so tests log
+ * in the real way, password then code), unless withTotp is false.
+ */
 export async function createUser(
   test: TestApp,
   role: Role,
@@ -49,10 +65,13 @@ export async function createUser(
     email?: string;
     displayName?: string;
     status?: 'active' | 'invited' | 'disabled';
+    withTotp?: boolean;
   } = {},
 ): Promise<TestUser> {
   passwordHash ??= hashPassword(testPassword);
   counter += 1;
+  const withTotp = overrides.withTotp ?? requiresTotp(role);
+  const totpSecret = withTotp ? newTotpSecret() : null;
   const email = overrides.email ?? `${role}-${counter}-${Date.now()}@voorbeeld.test`;
   const displayName = overrides.displayName ?? `Test ${role} ${counter}`;
   const [row] = await test.database.db
@@ -64,25 +83,51 @@ export async function createUser(
       passwordHash: await passwordHash,
       status: overrides.status ?? 'active',
       sortKey: dutchSortKey(displayName),
+      totpSecret,
+      totpEnabledAt: totpSecret ? new Date('2026-01-01T00:00:00Z') : null,
     })
     .returning({ id: users.id });
   if (!row) throw new Error('no user row');
-  return { id: row.id, email, password: testPassword, role };
+  return { id: row.id, email, password: testPassword, role, totpSecret };
 }
 
 export type AuthHeaders = { cookie: string; 'x-csrf-token': string };
 
+/** The TOTP code an authenticator app would show at the app's current time. */
+export function totpCode(test: TestApp, secret: string): Promise<string> {
+  return generate({ secret, epoch: Math.floor(test.app.clock().getTime() / 1000) });
+}
+
+/** Logs in the real way: password, then the TOTP code when the account has one. */
 export async function login(
   test: TestApp,
-  user: { email: string; password: string },
+  user: { email: string; password: string; totpSecret?: string | null },
 ): Promise<AuthHeaders> {
-  const response = await test.app.inject({
+  let response = await test.app.inject({
     method: 'POST',
     url: '/api/auth/login',
     payload: { email: user.email, password: user.password },
   });
   if (response.statusCode !== 200)
     throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+  const first = response.json() as { status: string; challengeToken?: string };
+  if (first.status === 'totp_required') {
+    if (!user.totpSecret)
+      throw new Error('the account needs a TOTP code but the test user has no secret');
+    response = await test.app.inject({
+      method: 'POST',
+      url: '/api/auth/login/totp',
+      payload: {
+        challengeToken: first.challengeToken,
+        code: await totpCode(test, user.totpSecret),
+      },
+    });
+    if (response.statusCode !== 200) {
+      throw new Error(
+        `TOTP step failed (a code is accepted once per 30 s step; advance the test clock): ${response.body}`,
+      );
+    }
+  }
   const cookie = response.cookies.find((c) => c.name === 'kl_session');
   if (!cookie) throw new Error('no session cookie');
   return {

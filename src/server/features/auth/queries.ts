@@ -1,9 +1,10 @@
 // Read queries of the auth feature.
-import { and, count, ilike, or, type SQL } from 'drizzle-orm';
+import { and, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { AppError } from '../../http/errors';
 import type { Db } from '../../db/connect';
 import { likePattern, offsetOf, orderBy } from '../../db/paging';
 import type { Actor } from '../../policy/policy';
-import type { Role, UserSummary } from '../../../shared/contract/auth';
+import type { Role, UserDetail, UserSummary } from '../../../shared/contract/auth';
 import type { ListResponse } from '../../../shared/contract/common';
 import { users } from './schema';
 
@@ -49,5 +50,29 @@ export async function listUsers(params: {
     total: Number(totals[0]?.n ?? 0),
     page,
     pageSize,
+  };
+}
+
+export async function getUser(params: { db: Db; id: string }): Promise<UserDetail> {
+  const [row] = await params.db
+    .select({
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      role: users.role,
+      status: users.status,
+      organisationId: users.organisationId,
+      totpEnabledAt: users.totpEnabledAt,
+      version: users.version,
+    })
+    .from(users)
+    .where(eq(users.id, params.id));
+  if (!row) throw new AppError('NOT_FOUND');
+  const { totpEnabledAt, ...rest } = row;
+  return {
+    ...rest,
+    role: rest.role as Role,
+    status: rest.status as UserDetail['status'],
+    hasTotp: totpEnabledAt !== null,
   };
 }

@@ -4,7 +4,7 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/connect';
 import type { Tx } from '../../db/context';
 import type { Actor } from '../../policy/policy';
-import type { Role } from '../../../shared/contract/auth';
+import type { Role, SessionStage } from '../../../shared/contract/auth';
 import { sessions, users } from './schema';
 import { hashToken, newToken } from './tokens';
 
@@ -14,21 +14,27 @@ export const absoluteLifetimeMs = 12 * 60 * 60 * 1000;
 /** last_seen_at is written at most this often, so reads do not each cost a write. */
 const touchIntervalMs = 60 * 1000;
 
-export async function createSession(tx: Tx | Db, userId: string, now: Date) {
+export async function createSession(
+  tx: Tx | Db,
+  userId: string,
+  now: Date,
+  stage: SessionStage = 'full',
+) {
   const token = newToken();
   const csrfToken = newToken();
   await tx.insert(sessions).values({
     idHash: hashToken(token),
     userId,
     csrfToken,
+    stage,
     createdAt: now,
     lastSeenAt: now,
     expiresAt: new Date(now.getTime() + absoluteLifetimeMs),
   });
-  return { token, csrfToken };
+  return { token, csrfToken, stage };
 }
 
-export type LoadedSession = { actor: Actor; csrfToken: string; email: string; displayName: string };
+export type LoadedSession = { actor: Actor; csrfToken: string };
 
 export async function loadSession(db: Db, token: string, now: Date): Promise<LoadedSession | null> {
   const idHash = hashToken(token);
@@ -37,9 +43,8 @@ export async function loadSession(db: Db, token: string, now: Date): Promise<Loa
       userId: users.id,
       role: users.role,
       organisationId: users.organisationId,
-      email: users.email,
-      displayName: users.displayName,
       csrfToken: sessions.csrfToken,
+      stage: sessions.stage,
       lastSeenAt: sessions.lastSeenAt,
     })
     .from(sessions)
@@ -65,10 +70,9 @@ export async function loadSession(db: Db, token: string, now: Date): Promise<Loa
       role: row.role as Role,
       organisationId: row.organisationId,
       sessionIdHash: idHash,
+      sessionStage: row.stage as SessionStage,
     },
     csrfToken: row.csrfToken,
-    email: row.email,
-    displayName: row.displayName,
   };
 }
 
@@ -81,4 +85,8 @@ export async function revokeAllSessions(tx: Tx | Db, userId: string, now: Date) 
     .update(sessions)
     .set({ revokedAt: now })
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+}
+
+export async function setSessionStage(tx: Tx | Db, idHash: string, stage: SessionStage) {
+  await tx.update(sessions).set({ stage }).where(eq(sessions.idHash, idHash));
 }

@@ -1,0 +1,68 @@
+// The kinds of access-log entries: a typed vocabulary, so every writer says the same things.
+import type { Actor } from '../../policy/policy';
+
+export type AuditResourceType =
+  'session' | 'user' | 'team' | 'team_members' | 'access_log' | 'case';
+
+export type AuditAction =
+  | 'read'
+  | 'list'
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'export'
+  | 'verify'
+  | 'login'
+  | 'login_failed'
+  | 'login_locked'
+  | 'logout'
+  | 'logout_everywhere'
+  | 'password_set'
+  | 'totp_enabled'
+  | 'totp_reset'
+  | 'recovery_code_used'
+  | 'role_changed'
+  | 'user_disabled'
+  | 'link_created';
+
+/** On what grounds the actor had access (NEN 7513: the reason for the access). */
+export type AuditGrounds =
+  | 'team_membership'
+  | 'case_assignment'
+  | 'consent'
+  | 'emergency_access'
+  | 'administrator'
+  | 'self'
+  | 'none';
+
+export type AuditOutcome = 'success' | 'denied' | 'failure';
+
+export type AccessLogEntry = {
+  /** Who acted; for a failed login, the account that was tried (never the text typed). */
+  userId: string | null;
+  organisationId?: string | null;
+  role?: string | null;
+  onBehalfOf?: string | null;
+  caseId?: string | null;
+  resourceType: AuditResourceType;
+  resourceId?: string | null;
+  action: AuditAction;
+  grounds: AuditGrounds;
+  outcome: AuditOutcome;
+  requestId: string;
+  at: Date;
+};
+
+export function entryFor(
+  actor: Actor | null,
+  fields: Omit<AccessLogEntry, 'userId' | 'organisationId' | 'role' | 'at' | 'requestId'>,
+  meta: { requestId: string; at: Date },
+): AccessLogEntry {
+  return {
+    userId: actor?.userId ?? null,
+    organisationId: actor?.organisationId ?? null,
+    role: actor?.role ?? null,
+    ...fields,
+    ...meta,
+  };
+}
