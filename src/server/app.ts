@@ -22,6 +22,7 @@ import { registerSessionHooks } from './features/auth/session-hooks';
 import { authRoutes } from './features/auth/routes';
 import { healthRoutes } from './features/health/routes';
 import { organisationRoutes } from './features/organisations/routes';
+import { auditRoutes } from './features/audit/routes';
 import './http/context';
 
 z.config(z.locales.nl());
@@ -96,6 +97,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(organisationRoutes);
+  await app.register(auditRoutes);
   await registerWeb(app, options.webRoot ?? defaultWebRoot);
 
   return app;

@@ -32,6 +32,8 @@ export type AuditGrounds =
   | 'consent'
   | 'emergency_access'
   | 'administrator'
+  /** Allowed by the actor's role alone (e.g. staff lists for researchers). */
+  | 'role'
   | 'self'
   | 'none';
 

@@ -56,15 +56,13 @@ export async function confirmTotpEnrolment(ctx: RequestContext & { actor: Actor 
       .returning({ id: users.id });
     if (updated.length !== 1) throw new AppError('CONFLICT');
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, ctx.actor.userId));
-    await tx
-      .insert(recoveryCodes)
-      .values(
-        codes.map((c) => ({
-          userId: ctx.actor.userId,
-          codeHash: hashRecoveryCode(c),
-          createdAt: now,
-        })),
-      );
+    await tx.insert(recoveryCodes).values(
+      codes.map((c) => ({
+        userId: ctx.actor.userId,
+        codeHash: hashRecoveryCode(c),
+        createdAt: now,
+      })),
+    );
     await setSessionStage(tx, ctx.actor.sessionIdHash, 'full');
     await audit({
       resourceType: 'user',

@@ -27,7 +27,7 @@ import {
   teamSchema,
   teamUpdateSchema,
 } from '../../../shared/contract/organisations';
-import { contextOf, typed } from '../../http/context';
+import { contextOf, recordAccess, typed } from '../../http/context';
 import { requireActor } from '../../policy/enforce';
 import {
   getOrganisation,
@@ -305,13 +305,19 @@ export async function organisationRoutes(fastify: FastifyInstance) {
       schema: { tags: ['teams'], params: idParamsSchema, response: { 200: teamMemberListSchema } },
       config: { policy: 'team.members.read' },
     },
-    async (request) => ({
-      items: await listTeamMembers({
-        actor: requireActor(request),
-        db: db(),
-        teamId: request.params.id,
-      }),
-    }),
+    async (request) => {
+      const actor = requireActor(request);
+      const items = await listTeamMembers({ actor, db: db(), teamId: request.params.id });
+      // Who works in which team is personal data of staff: its reads are logged.
+      await recordAccess(request, {
+        resourceType: 'team_members',
+        resourceId: request.params.id,
+        action: 'read',
+        grounds: actor.role === 'admin' ? 'administrator' : 'role',
+        outcome: 'success',
+      });
+      return { items };
+    },
   );
   app.put(
     '/api/teams/:id/members',

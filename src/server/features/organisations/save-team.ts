@@ -1,5 +1,5 @@
 // Commands that create, edit, archive and restore teams and manage their members.
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { runCommand, translateDbError, type RequestContext } from '../../db/context';
 import { AppError } from '../../http/errors';
 import { dutchSortKey } from '../../../shared/domain/dutch-sort';
@@ -98,7 +98,7 @@ export async function addTeamMember(
     const user = await tx
       .select({ id: users.id, role: users.role })
       .from(users)
-      .where(and(eq(users.id, input.userId), eq(users.status, 'active')));
+      .where(and(eq(users.id, input.userId), ne(users.status, 'disabled')));
     const found = user[0];
     if (!found) {
       throw new AppError('INVALID_INPUT', 'Deze gebruiker bestaat niet.', {

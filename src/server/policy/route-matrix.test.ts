@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roles, type Role } from '../../shared/contract/auth';
+import { createTestApp, createUser, login, type AuthHeaders, type TestApp } from '../testing/app';
+import { can, type Action } from './policy';
+
+// Routes that end the caller's own session: covered by their own tests, not walked here.
+const sessionEnding = new Set(['POST /api/auth/logout', 'POST /api/auth/logout-everywhere']);
+
+describe('the authorisation matrix, generated from the route list', () => {
+  let test: TestApp;
+  const headers = new Map<Role, AuthHeaders>();
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    test = await createTestApp('pglite');
+    for (const role of roles) headers.set(role, await login(test, await createUser(test, role)));
+    const admin = headers.get('admin')!;
+    const post = async (url: string, payload: object) => {
+      const response = await test.app.inject({ method: 'POST', url, headers: admin, payload });
+      if (response.statusCode !== 201) throw new Error(`${url}: ${response.body}`);
+      return response.json();
+    };
+    ids.programmes = (
+      await post('/api/programmes', { name: 'Matrix', periodStart: '2026-01-01' })
+    ).id;
+    ids.teams = (
+      await post('/api/teams', {
+        name: 'Matrixteam',
+        programmeId: ids.programmes,
+        municipalityCode: '0363',
+      })
+    ).id;
+    ids.organisations = (
+      await post('/api/organisations', { name: 'Matrix-organisatie', type: 'other' })
+    ).id;
+    const member = await createUser(test, 'professional');
+    ids.users = member.id;
+    await test.app.inject({
+      method: 'PUT',
+      url: `/api/teams/${ids.teams}/members`,
+      headers: admin,
+      payload: { userId: member.id, roleLabel: 'other' },
+    });
+  });
+  afterAll(() => test.close());
+
+  function concreteUrl(url: string): string {
+    const collection = url.split('/')[2] ?? '';
+    return url
+      .replace(':id', ids[collection] ?? '00000000-0000-4000-8000-000000000000')
+      .replace(':userId', ids.users!)
+      .replace(':token', 'x'.repeat(43));
+  }
+
+  it('answers every role on every API route as the policy says: allowed, or 404', async () => {
+    const routes = test.app.routeCatalogue.filter(
+      (r) =>
+        r.url.startsWith('/api/') &&
+        r.method !== 'HEAD' &&
+        !sessionEnding.has(`${r.method} ${r.url}`),
+    );
+    expect(routes.length).toBeGreaterThan(30);
+    let checked = 0;
+    for (const route of routes) {
+      for (const role of roles) {
+        const response = await test.app.inject({
+          method: route.method as 'GET',
+          url: concreteUrl(route.url),
+          headers: headers.get(role)!,
+          ...(route.method === 'GET' ? {} : { payload: {} }),
+        });
+        const label = `${role} ${route.method} ${route.url} → ${response.statusCode} ${response.body.slice(0, 120)}`;
+        if (
+          can(
+            { userId: 'x', role, organisationId: null, sessionIdHash: 'x', sessionStage: 'full' },
+            route.policy as Action,
+          )
+        ) {
+          expect([401, 403, 404], label).not.toContain(response.statusCode);
+        } else {
+          expect(response.statusCode, label).toBe(404);
+          expect(response.json().error.code, label).toBe('NOT_FOUND');
+        }
+        checked += 1;
+      }
+    }
+    expect(checked).toBe(routes.length * roles.length);
+  });
+});
