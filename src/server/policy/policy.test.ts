@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify from 'fastify';
 import { roles, type Role } from '../../shared/contract/auth';
 import { createTestApp, type TestApp } from '../testing/app';
-import { actions, can, type Action, type Actor } from './policy';
+import { actions, can, recordLevelActions, type Action, type Actor } from './policy';
 import { registerPolicyEnforcement } from './enforce';
 
 const actorOf = (role: Role): Actor => ({
@@ -83,6 +83,11 @@ describe('the policy', () => {
         ['public', 'session.read', 'session.end', 'totp.enrol'].includes(action),
       );
     }
+  });
+
+  it('never lets a policymaker perform an action that hands out record-level data', () => {
+    for (const action of recordLevelActions)
+      expect(can(actorOf('policymaker'), action), action).toBe(false);
   });
 
   it('denies an action it does not know', () => {

@@ -32,6 +32,18 @@ export const actions = [
 ] as const;
 export type Action = (typeof actions)[number];
 
+/**
+ * Actions that hand out records about individual people (staff lists, accounts, the access
+ * log; case data when it comes). A policymaker may never perform any of them: they see only
+ * aggregates.
+ */
+export const recordLevelActions: readonly Action[] = [
+  'team.members.read',
+  'user.list',
+  'user.manage',
+  'access_log.read',
+];
+
 const staffRoles: readonly Role[] = ['admin', 'researcher', 'professional', 'expert_by_experience'];
 
 const rules: Record<Exclude<Action, 'public'>, (actor: Actor) => boolean> = {

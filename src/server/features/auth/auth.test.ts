@@ -197,6 +197,22 @@ describe.each(testDatabaseKinds())('first-admin setup, login and sessions (%s)',
     ).toBe(401);
   });
 
+  it('marks the session cookie Secure when the request came over HTTPS through a trusted proxy', async () => {
+    const proxied = await createTestApp(kind, { env: { TRUST_PROXY: 'true' } });
+    try {
+      const user = await createUser(proxied, 'participant');
+      const response = await proxied.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'x-forwarded-proto': 'https' },
+        payload: { email: user.email, password: user.password },
+      });
+      expect(response.cookies.find((c) => c.name === 'kl_session')?.secure).toBe(true);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('stores only a hash of the session token', async () => {
     const user = await createUser(test, 'researcher');
     const headers = await login(test, user);

@@ -24,7 +24,9 @@ export function setSessionCookie(app: FastifyInstance, reply: FastifyReply, toke
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: app.config.publicUrl.startsWith('https://'),
+    // Secure over HTTPS: PUBLIC_URL says so, or the request came over TLS (behind a proxy,
+    // request.protocol follows X-Forwarded-Proto only when TRUST_PROXY is set).
+    secure: app.config.publicUrl.startsWith('https://') || reply.request.protocol === 'https',
     maxAge: Math.floor(absoluteLifetimeMs / 1000),
   });
 }
