@@ -60,6 +60,8 @@ export const sessionSchema = z.object({
   stage: z.enum(sessionStages),
   hasTotp: z.boolean(),
   isTotpRequired: z.boolean(),
+  /** The policy's actions this session may perform: the web shows controls from this, never from the role. */
+  permissions: z.array(z.string()),
 });
 export type SessionInfo = z.infer<typeof sessionSchema>;
 

@@ -6,6 +6,7 @@ import type { Role, SessionInfo, SessionStage } from '../../../shared/contract/a
 import { AppError } from '../../http/errors';
 import { users } from './schema';
 import { requiresTotp } from './totp';
+import { actions, can } from '../../policy/policy';
 
 export async function sessionInfo(
   db: Db,
@@ -23,6 +24,13 @@ export async function sessionInfo(
     .where(eq(users.id, params.userId));
   if (!user) throw new AppError('UNAUTHENTICATED');
   const role = user.role as Role;
+  const actor = {
+    userId: user.id,
+    role,
+    organisationId: null,
+    sessionIdHash: '',
+    sessionStage: params.stage,
+  };
   return {
     user: { id: user.id, email: user.email, displayName: user.displayName, role },
     csrfToken: params.csrfToken,
@@ -30,5 +38,6 @@ export async function sessionInfo(
     stage: params.stage,
     hasTotp: user.totpEnabledAt !== null,
     isTotpRequired: requiresTotp(role) && !params.isDemo,
+    permissions: actions.filter((action) => action !== 'public' && can(actor, action)),
   };
 }

@@ -44,6 +44,15 @@ describe.each(testDatabaseKinds())('the organisation layer (%s)', (kind) => {
   describe('regions and municipalities', () => {
     it('holds the 42 youth-care regions and the 342 municipalities of 2026', async () => {
       expect((await get('/api/regions?pageSize=1')).json().total).toBe(42);
+      const regions = (await get('/api/regions?pageSize=50')).json().items;
+      const gooi = regions.find((r: { name: string }) => r.name === 'Gooi en Vechtstreek');
+      expect(gooi.municipalityCount).toBe(5);
+      expect(
+        regions.reduce(
+          (sum: number, r: { municipalityCount: number }) => sum + r.municipalityCount,
+          0,
+        ),
+      ).toBe(342);
       expect((await get('/api/municipalities?pageSize=1')).json().total).toBe(342);
     });
 

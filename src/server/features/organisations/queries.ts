@@ -50,7 +50,9 @@ export async function listRegions(
   const condition = where([
     q ? or(ilike(regions.name, likePattern(q)), ilike(regions.code, likePattern(q))) : undefined,
   ]);
-  const municipalityCount = sql<number>`(select count(*)::int from ${municipalities} where ${municipalities.regionCode} = ${regions.code})`;
+  // Correlated subqueries are written with explicit aliases: drizzle renders columns unqualified
+  // inside sql``, and an unqualified "code" would bind to the inner table.
+  const municipalityCount = sql<number>`(select count(*)::int from municipalities m where m.region_code = "regions"."code")`;
   const [items, totals] = await Promise.all([
     db
       .select({ code: regions.code, name: regions.name, municipalityCount })
@@ -197,7 +199,7 @@ export async function getOrganisation(params: {
 
 // Programmes
 
-const teamCount = sql<number>`(select count(*)::int from ${teams} where ${teams.programmeId} = ${programmes.id} and ${teams.archivedAt} is null)`;
+const teamCount = sql<number>`(select count(*)::int from teams t where t.programme_id = "programmes"."id" and t.archived_at is null)`;
 const programmeColumns = {
   id: programmes.id,
   name: programmes.name,
@@ -264,7 +266,7 @@ export async function getProgramme(params: {
 
 // Teams
 
-const memberCount = sql<number>`(select count(*)::int from ${teamMemberships} where ${teamMemberships.teamId} = ${teams.id})`;
+const memberCount = sql<number>`(select count(*)::int from team_memberships tm where tm.team_id = "teams"."id")`;
 const teamColumns = {
   id: teams.id,
   name: teams.name,

@@ -1,0 +1,39 @@
+// The main navigation: the start page for everyone, the organisation layer for admins.
+import { NavLink } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { WebSession } from './session';
+import { canManageOrganisationLayer } from './permissions';
+
+export function MainNav({ session }: { session: WebSession }) {
+  const { t } = useTranslation();
+  const items = [
+    { to: '/', label: t('nav.start'), isEnd: true },
+    ...(canManageOrganisationLayer(session)
+      ? [
+          { to: '/programmes', label: t('nav.programmes'), isEnd: false },
+          { to: '/teams', label: t('nav.teams'), isEnd: false },
+          { to: '/organisations', label: t('nav.organisations'), isEnd: false },
+          { to: '/regions', label: t('nav.regions'), isEnd: false },
+        ]
+      : []),
+  ];
+  return (
+    <nav className="kl-nav" aria-label={t('nav.label')}>
+      <ul className="kl-nav__list">
+        {items.map((item) => (
+          <li key={item.to} className="kl-nav__item">
+            <NavLink
+              to={item.to}
+              end={item.isEnd}
+              className={({ isActive }) =>
+                `kl-nav__link${isActive ? ' kl-nav__link--current' : ''}`
+              }
+            >
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

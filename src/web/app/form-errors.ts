@@ -1,0 +1,34 @@
+// Field errors of a form: the ones found before sending, or else the ones the server sent
+// back (details.fields[].path), keyed by the same dotted path as the request body.
+import type { SummaryItem } from '../ui/ErrorSummary';
+import { isApiError } from './api';
+
+export type FieldErrors = Record<string, string>;
+
+export function serverFieldErrors(error: unknown): FieldErrors {
+  return isApiError(error) ? error.fieldMessages : {};
+}
+
+export function hasFieldErrors(errors: FieldErrors): boolean {
+  return Object.keys(errors).length > 0;
+}
+
+/** The DOM id of the input for a body path: fieldId('team', 'municipalityCode'). */
+export function fieldId(formId: string, path: string): string {
+  return `${formId}-${path.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+}
+
+/** Summary items for the error summary, in form order when an order is given. */
+export function summaryItems(
+  formId: string,
+  errors: FieldErrors,
+  order: string[] = [],
+): SummaryItem[] {
+  const rank = (path: string) => {
+    const index = order.findIndex((prefix) => path === prefix || path.startsWith(`${prefix}.`));
+    return index === -1 ? order.length : index;
+  };
+  return Object.entries(errors)
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([path, message]) => ({ fieldId: fieldId(formId, path), message }));
+}

@@ -1,0 +1,12 @@
+// What the interface offers before there is a record to ask: the session carries the policy's
+// allowed actions (`permissions`), computed by the server's one policy. Records carry their own
+// `abilities` for edit and archive. The web never decides from the role itself.
+import type { WebSession } from './session';
+
+export function hasPermission(session: WebSession | null, action: string): boolean {
+  return session?.permissions?.includes(action) ?? false;
+}
+
+export function canManageOrganisationLayer(session: WebSession | null): boolean {
+  return hasPermission(session, 'programme.manage');
+}

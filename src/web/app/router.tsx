@@ -1,0 +1,80 @@
+// The app's routes. Setup, login and the start page load with the app; the admin screens
+// load when first opened, so a phone downloads less up front.
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { LoginPage } from '../features/auth/LoginPage';
+import { SetupPage } from '../features/auth/SetupPage';
+import { TwoFactorSetupPage } from '../features/auth/TwoFactorSetupPage';
+import { StartPage } from '../features/home/StartPage';
+import { LoadingState } from '../ui/LoadingState';
+import { AppShell } from './AppShell';
+import { NotFoundPage } from './NotFoundPage';
+import { RequireSession, twoFactorPath } from './RequireSession';
+
+const programmes = () => import('../features/programmes/pages');
+const teams = () => import('../features/teams/pages');
+const organisations = () => import('../features/organisations/pages');
+const reference = () => import('../features/reference/pages');
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <AppShell />,
+    // Shown while the code of a lazily loaded page is fetched on the very first load.
+    hydrateFallbackElement: <LoadingState />,
+    children: [
+      { path: 'setup/:token', element: <SetupPage /> },
+      { path: 'login', element: <LoginPage /> },
+      {
+        element: <RequireSession />,
+        children: [
+          { index: true, element: <StartPage /> },
+          { path: twoFactorPath.slice(1), element: <TwoFactorSetupPage /> },
+          {
+            path: 'programmes',
+            lazy: async () => ({ Component: (await programmes()).ProgrammeListPage }),
+          },
+          {
+            path: 'programmes/new',
+            lazy: async () => ({ Component: (await programmes()).ProgrammeNewPage }),
+          },
+          {
+            path: 'programmes/:id',
+            lazy: async () => ({ Component: (await programmes()).ProgrammeEditPage }),
+          },
+          { path: 'teams', lazy: async () => ({ Component: (await teams()).TeamListPage }) },
+          { path: 'teams/new', lazy: async () => ({ Component: (await teams()).TeamNewPage }) },
+          { path: 'teams/:id', lazy: async () => ({ Component: (await teams()).TeamDetailPage }) },
+          {
+            path: 'teams/:id/edit',
+            lazy: async () => ({ Component: (await teams()).TeamEditPage }),
+          },
+          {
+            path: 'organisations',
+            lazy: async () => ({ Component: (await organisations()).OrganisationListPage }),
+          },
+          {
+            path: 'organisations/new',
+            lazy: async () => ({ Component: (await organisations()).OrganisationNewPage }),
+          },
+          {
+            path: 'organisations/:id',
+            lazy: async () => ({ Component: (await organisations()).OrganisationEditPage }),
+          },
+          {
+            path: 'regions',
+            lazy: async () => ({ Component: (await reference()).RegionListPage }),
+          },
+          {
+            path: 'regions/:code',
+            lazy: async () => ({ Component: (await reference()).RegionPage }),
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,58 @@
+// Sets up react-i18next: Dutch by default, English available. The choice is remembered in
+// localStorage and <html lang> follows it, so screen readers pronounce the page right.
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import nl from './nl.json';
+
+export const languages = ['nl', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+const storageKey = 'ketenlens.language';
+
+function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (languages as readonly string[]).includes(value);
+}
+
+function readStoredLanguage(): Language {
+  try {
+    const stored = globalThis.localStorage?.getItem(storageKey);
+    return isLanguage(stored) ? stored : 'nl';
+  } catch {
+    // Storage can be blocked (private mode, strict settings): Dutch is the sensible default.
+    return 'nl';
+  }
+}
+
+function applyToDocument(language: string) {
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { nl: { translation: nl }, en: { translation: en } },
+  lng: readStoredLanguage(),
+  fallbackLng: 'nl',
+  supportedLngs: [...languages],
+  interpolation: { escapeValue: false },
+  initAsync: false,
+});
+applyToDocument(i18n.language);
+
+i18n.on('languageChanged', (language) => {
+  applyToDocument(language);
+  try {
+    globalThis.localStorage?.setItem(storageKey, language);
+  } catch {
+    // Not remembered, but the switch itself still works for this visit.
+  }
+});
+
+export function currentLanguage(): Language {
+  return isLanguage(i18n.language) ? i18n.language : 'nl';
+}
+
+export async function setLanguage(language: Language): Promise<void> {
+  await i18n.changeLanguage(language);
+}
+
+export { i18n };

@@ -1,0 +1,8 @@
+// A small label for a record's state, e.g. "Gearchiveerd".
+import type { ReactNode } from 'react';
+
+export type BadgeStatus = 'neutral' | 'inactive' | 'success' | 'warning';
+
+export function StatusBadge({ status, children }: { status: BadgeStatus; children: ReactNode }) {
+  return <span className={`utrecht-status-badge utrecht-status-badge--${status}`}>{children}</span>;
+}
