@@ -38,6 +38,7 @@ declare module 'autocannon' {
     /** Seconds. */
     duration?: number;
     pipelining?: number;
+    headers?: Record<string, string>;
     /** Seconds before a request counts as a timeout. */
     timeout?: number;
     warmup?: { connections?: number; duration?: number };

@@ -34,6 +34,10 @@ let requestCounter = 0;
 
 const server = http.createServer((req, res) => {
   void (async () => {
+    if (req.url === '/health') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      return;
+    }
     const match = /^\/api\/teams\/([0-9a-f-]{36})\/members$/.exec(req.url ?? '');
     const token = /(?:^|;\s*)kl_session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
     if (!match || !token) {

@@ -12,8 +12,9 @@ import { cleanupAll, installCleanupHandlers, liveGroups, wasInterrupted } from '
 import { cpuBusyPercent, watchOtherCpu } from './cpu';
 import { describeMachine, machineLines, markdownTable, writeJson, type Row } from './report';
 import { runThroughput, throughputIds, type ThroughputId } from './throughput';
+import { loggedReadIds, runLoggedRead, type LoggedReadId } from './logged-read';
 
-const allIds: readonly string[] = [...throughputIds, ...coldStartIds, webBuildId];
+const allIds: readonly string[] = [...throughputIds, ...coldStartIds, webBuildId, ...loggedReadIds];
 
 const usage = `Usage: npm run bench [-- [--only <id>[,<id>…]] [--json <file>]]
 
@@ -84,6 +85,11 @@ async function main() {
   if (only.has(webBuildId)) {
     console.error('Web build:');
     rows.push(...(await withOtherCpu(runWebBuild)));
+  }
+  const loggedRead = pick<LoggedReadId>(loggedReadIds, only);
+  if (loggedRead.size) {
+    console.error(`Access-logged read (${[...loggedRead].join(', ')}):`);
+    rows.push(...(await withOtherCpu(() => runLoggedRead(loggedRead))));
   }
 
   const cpuBusyAfterPercent = await cpuBusyPercent();

@@ -340,22 +340,48 @@ export async function getTeam(params: { actor: Actor; db: Db; id: string }): Pro
   };
 }
 
-export async function listTeamMembers(params: {
-  actor: Actor;
-  db: Db;
-  teamId: string;
-}): Promise<TeamMember[]> {
-  await getTeam({ actor: params.actor, db: params.db, id: params.teamId });
-  const rows = await params.db
+function buildMemberList(db: Db) {
+  // One round trip: the team (so a missing team is a 404) with its members, if any.
+  return db
     .select({
+      teamId: teams.id,
       userId: teamMemberships.userId,
       displayName: users.displayName,
       email: users.email,
       roleLabel: teamMemberships.roleLabel,
     })
-    .from(teamMemberships)
-    .innerJoin(users, eq(users.id, teamMemberships.userId))
-    .where(eq(teamMemberships.teamId, params.teamId))
-    .orderBy(asc(users.sortKey), asc(users.id));
-  return rows.map((r) => ({ ...r, roleLabel: r.roleLabel as TeamRoleLabel }));
+    .from(teams)
+    .leftJoin(teamMemberships, eq(teamMemberships.teamId, teams.id))
+    .leftJoin(users, eq(users.id, teamMemberships.userId))
+    .where(eq(teams.id, sql.placeholder('teamId')))
+    .orderBy(asc(users.sortKey), asc(users.id))
+    .prepare('team_member_list');
+}
+
+const memberLists = new WeakMap<Db, ReturnType<typeof buildMemberList>>();
+
+export async function listTeamMembers(params: {
+  actor: Actor;
+  db: Db;
+  teamId: string;
+}): Promise<TeamMember[]> {
+  let query = memberLists.get(params.db);
+  if (!query) {
+    query = buildMemberList(params.db);
+    memberLists.set(params.db, query);
+  }
+  const rows = await query.execute({ teamId: params.teamId });
+  if (rows.length === 0) throw new AppError('NOT_FOUND');
+  return rows.flatMap((r) =>
+    r.userId && r.displayName !== null && r.email !== null && r.roleLabel !== null
+      ? [
+          {
+            userId: r.userId,
+            displayName: r.displayName,
+            email: r.email,
+            roleLabel: r.roleLabel as TeamRoleLabel,
+          },
+        ]
+      : [],
+  );
 }
