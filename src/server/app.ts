@@ -1,4 +1,5 @@
 // Builds the Fastify app without listening: main.ts starts it, tests call app.inject().
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -45,6 +46,8 @@ export type BuildAppOptions = {
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config } = options;
   const app = Fastify({
+    // Request ids are UUIDs: unique across restarts and app instances, so access-log entries trace.
+    genReqId: () => randomUUID(),
     logger: options.logger === false ? false : loggerOptions(config.logLevel, options.logStream),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,

@@ -40,7 +40,14 @@ export function isWebBuildCurrent(): boolean {
 export async function buildWeb(): Promise<void> {
   const hash = webSourceHash();
   const { build } = await import('vite');
-  await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  // Always the production build, whatever NODE_ENV the starting process has (tests set 'test').
+  await build({
+    root,
+    configFile: path.join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  });
   fs.writeFileSync(stampFile, hash);
 }
 

@@ -2,7 +2,14 @@
 // policy is refused at start-up (see assertEveryRouteHasPolicy) and denied at run time.
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { AppError } from '../http/errors';
-import { can, isAction, isBlockedByEnrolment, type Action, type Actor } from './policy';
+import {
+  can,
+  isAction,
+  isBlockedByEnrolment,
+  type Action,
+  type Actor,
+  type PolicyResource,
+} from './policy';
 
 declare module 'fastify' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
@@ -26,10 +33,10 @@ export function requireActor(request: FastifyRequest): Actor {
 }
 
 /** Throws NOT_FOUND (never 403) when the actor may not perform the action. */
-export function authorize(actor: Actor | null, action: Action): void {
+export function authorize(actor: Actor | null, action: Action, resource?: PolicyResource): void {
   if (!actor && action !== 'public') throw new AppError('UNAUTHENTICATED');
   if (isBlockedByEnrolment(actor, action)) throw new AppError('TOTP_ENROLMENT_REQUIRED');
-  if (!can(actor, action)) throw new AppError('NOT_FOUND');
+  if (!can(actor, action, resource)) throw new AppError('NOT_FOUND');
 }
 
 export type RouteEntry = { method: string; url: string; policy: unknown };

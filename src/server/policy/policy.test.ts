@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify from 'fastify';
 import { roles, type Role } from '../../shared/contract/auth';
 import { createTestApp, type TestApp } from '../testing/app';
-import { actions, can, recordLevelActions, type Action, type Actor } from './policy';
+import {
+  actions,
+  can,
+  caseAccessGrounds,
+  recordLevelActions,
+  type Action,
+  type Actor,
+} from './policy';
 import { registerPolicyEnforcement } from './enforce';
 
 const actorOf = (role: Role): Actor => ({
@@ -11,6 +18,7 @@ const actorOf = (role: Role): Actor => ({
   organisationId: null,
   sessionIdHash: 'h',
   sessionStage: 'full',
+  teamIds: [],
 });
 
 describe('the policy', () => {
@@ -20,7 +28,7 @@ describe('the policy', () => {
 
   it('matches the authorisation matrix for every role and action', () => {
     const allowed: Record<Role, Action[]> = {
-      admin: [...actions],
+      admin: actions.filter((a) => !a.startsWith('case.')),
       researcher: [
         'public',
         'session.read',
@@ -32,6 +40,8 @@ describe('the policy', () => {
         'programme.read',
         'team.read',
         'team.members.read',
+        'case.read',
+        'case.update',
       ],
       professional: [
         'public',
@@ -43,6 +53,9 @@ describe('the policy', () => {
         'organisation.read',
         'programme.read',
         'team.read',
+        'team.members.read',
+        'case.read',
+        'case.update',
       ],
       expert_by_experience: [
         'public',
@@ -54,6 +67,8 @@ describe('the policy', () => {
         'organisation.read',
         'programme.read',
         'team.read',
+        'team.members.read',
+        'case.read',
       ],
       policymaker: [
         'public',
@@ -88,6 +103,38 @@ describe('the policy', () => {
   it('never lets a policymaker perform an action that hands out record-level data', () => {
     for (const action of recordLevelActions)
       expect(can(actorOf('policymaker'), action), action).toBe(false);
+  });
+
+  it('grants case data through team membership or explicit assignment only', () => {
+    const researcher: Actor = { ...actorOf('researcher'), userId: 'r1', teamIds: ['team-a'] };
+    const caseInA = { type: 'case' as const, teamId: 'team-a', assignedUserIds: [] };
+    const caseInB = { type: 'case' as const, teamId: 'team-b', assignedUserIds: [] };
+    const assignedInB = { type: 'case' as const, teamId: 'team-b', assignedUserIds: ['r1'] };
+    expect(can(researcher, 'case.read', caseInA)).toBe(true);
+    expect(can(researcher, 'case.read', caseInB)).toBe(false);
+    expect(can(researcher, 'case.read', assignedInB)).toBe(true);
+    expect(caseAccessGrounds(researcher, caseInA)).toBe('team_membership');
+    expect(caseAccessGrounds(researcher, assignedInB)).toBe('case_assignment');
+    // Administrators and policymakers never read case records, whatever their teams.
+    for (const role of ['admin', 'policymaker', 'participant'] as const) {
+      expect(can({ ...actorOf(role), teamIds: ['team-a'] }, 'case.read', caseInA), role).toBe(
+        false,
+      );
+    }
+    const expert: Actor = { ...actorOf('expert_by_experience'), teamIds: ['team-a'] };
+    expect(can(expert, 'case.read', caseInA)).toBe(true);
+    expect(can(expert, 'case.update', caseInA)).toBe(false);
+  });
+
+  it("shows a team's members to its own members and to administrators only", () => {
+    const team = { type: 'team' as const, teamId: 'team-a' };
+    expect(
+      can({ ...actorOf('professional'), teamIds: ['team-a'] }, 'team.members.read', team),
+    ).toBe(true);
+    expect(
+      can({ ...actorOf('professional'), teamIds: ['team-b'] }, 'team.members.read', team),
+    ).toBe(false);
+    expect(can(actorOf('admin'), 'team.members.read', team)).toBe(true);
   });
 
   it('denies an action it does not know', () => {

@@ -9,7 +9,17 @@ export type Actor = {
   sessionIdHash: string;
   /** 'enrol_totp' limits the session to setting up two-factor login. */
   sessionStage: SessionStage;
+  /** The execution teams the user is a member of: the source of team- and case-level rights. */
+  teamIds: readonly string[];
 };
+
+/**
+ * The record an action is about, when rights depend on it. Case-level rights come from team
+ * membership and from explicit assignment to the case (the cases feature supplies both).
+ */
+export type PolicyResource =
+  | { type: 'team'; teamId: string }
+  | { type: 'case'; teamId: string; assignedUserIds: readonly string[] };
 
 /** Every action a route or command can ask about. 'public' needs no login. */
 export const actions = [
@@ -29,6 +39,8 @@ export const actions = [
   'team.read',
   'team.manage',
   'team.members.read',
+  'case.read',
+  'case.update',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -46,7 +58,33 @@ export const recordLevelActions: readonly Action[] = [
 
 const staffRoles: readonly Role[] = ['admin', 'researcher', 'professional', 'expert_by_experience'];
 
-const rules: Record<Exclude<Action, 'public'>, (actor: Actor) => boolean> = {
+/** Actions whose answer depends on the record: routes check them again once the record is known. */
+export const resourceScopedActions: readonly Action[] = [
+  'team.members.read',
+  'case.read',
+  'case.update',
+];
+
+/** Whether the actor reaches the record through a team or an assignment, and how (NEN 7513 grounds). */
+export function caseAccessGrounds(
+  actor: Actor,
+  resource: PolicyResource,
+): 'team_membership' | 'case_assignment' | null {
+  if (actor.teamIds.includes(resource.teamId)) return 'team_membership';
+  if (resource.type === 'case' && resource.assignedUserIds.includes(actor.userId))
+    return 'case_assignment';
+  return null;
+}
+
+const caseRoles: readonly Role[] = ['researcher', 'professional', 'expert_by_experience'];
+
+/**
+ * A rule answers for a role when no resource is given (may this role ever do this? — checked
+ * before the request is read), and for the record when one is given.
+ */
+type Rule = (actor: Actor, resource?: PolicyResource) => boolean;
+
+const rules: Record<Exclude<Action, 'public'>, Rule> = {
   'session.read': () => true,
   'session.end': () => true,
   'session.end_all': () => true,
@@ -62,7 +100,14 @@ const rules: Record<Exclude<Action, 'public'>, (actor: Actor) => boolean> = {
   'team.read': (a) => staffRoles.includes(a.role),
   'team.manage': (a) => a.role === 'admin',
   // Who is in which team is staff information, not for policymakers or participants.
-  'team.members.read': (a) => a.role === 'admin' || a.role === 'researcher',
+  'team.members.read': (a, r) =>
+    a.role === 'admin' || (caseRoles.includes(a.role) && (!r || caseAccessGrounds(a, r) !== null)),
+  // Case data: only team members and explicitly assigned people, never administrators (who
+  // manage the programme, not its cases) and never policymakers (aggregates only).
+  'case.read': (a, r) => caseRoles.includes(a.role) && (!r || caseAccessGrounds(a, r) !== null),
+  'case.update': (a, r) =>
+    (a.role === 'researcher' || a.role === 'professional') &&
+    (!r || caseAccessGrounds(a, r) !== null),
 };
 
 export function isAction(value: unknown): value is Action {
@@ -77,12 +122,12 @@ export function isBlockedByEnrolment(actor: Actor | null, action: Action): boole
 }
 
 /** Whether the actor may perform the action. Unknown actions and missing actors are denied. */
-export function can(actor: Actor | null, action: Action): boolean {
+export function can(actor: Actor | null, action: Action, resource?: PolicyResource): boolean {
   if (action === 'public') return true;
   if (!actor) return false;
   if (isBlockedByEnrolment(actor, action)) return false;
   const rule = rules[action];
-  return rule ? rule(actor) : false;
+  return rule ? rule(actor, resource) : false;
 }
 
 export type Abilities = { update: boolean; archive: boolean };

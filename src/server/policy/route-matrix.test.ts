@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles, type Role } from '../../shared/contract/auth';
 import { createTestApp, createUser, login, type AuthHeaders, type TestApp } from '../testing/app';
-import { can, type Action } from './policy';
+import { can, resourceScopedActions, type Action, type PolicyResource } from './policy';
 
 // Routes that end the caller's own session: covered by their own tests, not walked here.
 const sessionEnding = new Set(['POST /api/auth/logout', 'POST /api/auth/logout-everywhere']);
@@ -10,10 +10,17 @@ describe('the authorisation matrix, generated from the route list', () => {
   let test: TestApp;
   const headers = new Map<Role, AuthHeaders>();
   const ids: Record<string, string> = {};
+  const userIds = new Map<Role, string>();
+  // Roles that are members of the fixture team: the others ask "without the right team".
+  const inTeam: Role[] = ['researcher', 'expert_by_experience'];
 
   beforeAll(async () => {
     test = await createTestApp('pglite');
-    for (const role of roles) headers.set(role, await login(test, await createUser(test, role)));
+    for (const role of roles) {
+      const user = await createUser(test, role);
+      userIds.set(role, user.id);
+      headers.set(role, await login(test, user));
+    }
     const admin = headers.get('admin')!;
     const post = async (url: string, payload: object) => {
       const response = await test.app.inject({ method: 'POST', url, headers: admin, payload });
@@ -35,12 +42,15 @@ describe('the authorisation matrix, generated from the route list', () => {
     ).id;
     const member = await createUser(test, 'professional');
     ids.users = member.id;
-    await test.app.inject({
-      method: 'PUT',
-      url: `/api/teams/${ids.teams}/members`,
-      headers: admin,
-      payload: { userId: member.id, roleLabel: 'other' },
-    });
+    for (const userId of [member.id, ...inTeam.map((r) => userIds.get(r)!)]) {
+      const added = await test.app.inject({
+        method: 'PUT',
+        url: `/api/teams/${ids.teams}/members`,
+        headers: admin,
+        payload: { userId, roleLabel: 'other' },
+      });
+      if (added.statusCode !== 200) throw new Error(added.body);
+    }
   });
   afterAll(() => test.close());
 
@@ -52,7 +62,7 @@ describe('the authorisation matrix, generated from the route list', () => {
       .replace(':token', 'x'.repeat(43));
   }
 
-  it('answers every role on every API route as the policy says: allowed, or 404', async () => {
+  it('answers every role on every API route as the policy says, with and without the right team', async () => {
     const routes = test.app.routeCatalogue.filter(
       (r) =>
         r.url.startsWith('/api/') &&
@@ -70,12 +80,20 @@ describe('the authorisation matrix, generated from the route list', () => {
           ...(route.method === 'GET' ? {} : { payload: {} }),
         });
         const label = `${role} ${route.method} ${route.url} → ${response.statusCode} ${response.body.slice(0, 120)}`;
-        if (
-          can(
-            { userId: 'x', role, organisationId: null, sessionIdHash: 'x', sessionStage: 'full' },
-            route.policy as Action,
-          )
-        ) {
+        const actor = {
+          userId: userIds.get(role)!,
+          role,
+          organisationId: null,
+          sessionIdHash: 'x',
+          sessionStage: 'full' as const,
+          teamIds: inTeam.includes(role) ? [ids.teams!] : [],
+        };
+        const resource: PolicyResource | undefined =
+          resourceScopedActions.includes(route.policy as Action) &&
+          route.url.startsWith('/api/teams/:id')
+            ? { type: 'team', teamId: ids.teams! }
+            : undefined;
+        if (can(actor, route.policy as Action, resource)) {
           expect([401, 403, 404], label).not.toContain(response.statusCode);
         } else {
           expect(response.statusCode, label).toBe(404);

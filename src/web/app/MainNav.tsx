@@ -1,8 +1,9 @@
-// The main navigation: the start page for everyone, the organisation layer for admins.
+// The main navigation: the start page for everyone; the organisation layer, accounts and the
+// access log for whoever the session's permissions allow.
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { WebSession } from './session';
-import { canManageOrganisationLayer } from './permissions';
+import { canManageAccounts, canManageOrganisationLayer, canReadAccessLog } from './permissions';
 
 export function MainNav({ session }: { session: WebSession }) {
   const { t } = useTranslation();
@@ -15,6 +16,12 @@ export function MainNav({ session }: { session: WebSession }) {
           { to: '/organisations', label: t('nav.organisations'), isEnd: false },
           { to: '/regions', label: t('nav.regions'), isEnd: false },
         ]
+      : []),
+    ...(canManageAccounts(session)
+      ? [{ to: '/accounts', label: t('nav.accounts'), isEnd: false }]
+      : []),
+    ...(canReadAccessLog(session)
+      ? [{ to: '/access-log', label: t('nav.accessLog'), isEnd: false }]
       : []),
   ];
   return (

@@ -10,3 +10,11 @@ export function hasPermission(session: WebSession | null, action: string): boole
 export function canManageOrganisationLayer(session: WebSession | null): boolean {
   return hasPermission(session, 'programme.manage');
 }
+
+export function canManageAccounts(session: WebSession | null): boolean {
+  return hasPermission(session, 'user.manage');
+}
+
+export function canReadAccessLog(session: WebSession | null): boolean {
+  return hasPermission(session, 'access_log.read');
+}

@@ -1,6 +1,7 @@
-// The app's routes. Setup, login and the start page load with the app; the admin screens
-// load when first opened, so a phone downloads less up front.
+// The app's routes. Setup, login, the invitation/password link page and the start page load
+// with the app; the admin screens load when first opened, so a phone downloads less up front.
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { LinkPage } from '../features/auth/LinkPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SetupPage } from '../features/auth/SetupPage';
 import { TwoFactorSetupPage } from '../features/auth/TwoFactorSetupPage';
@@ -14,6 +15,8 @@ const programmes = () => import('../features/programmes/pages');
 const teams = () => import('../features/teams/pages');
 const organisations = () => import('../features/organisations/pages');
 const reference = () => import('../features/reference/pages');
+const accounts = () => import('../features/accounts/pages');
+const audit = () => import('../features/audit/pages');
 
 export const routes: RouteObject[] = [
   {
@@ -23,6 +26,7 @@ export const routes: RouteObject[] = [
     hydrateFallbackElement: <LoadingState />,
     children: [
       { path: 'setup/:token', element: <SetupPage /> },
+      { path: 'link/:token', element: <LinkPage /> },
       { path: 'login', element: <LoginPage /> },
       {
         element: <RequireSession />,
@@ -67,6 +71,22 @@ export const routes: RouteObject[] = [
           {
             path: 'regions/:code',
             lazy: async () => ({ Component: (await reference()).RegionPage }),
+          },
+          {
+            path: 'accounts',
+            lazy: async () => ({ Component: (await accounts()).AccountListPage }),
+          },
+          {
+            path: 'accounts/new',
+            lazy: async () => ({ Component: (await accounts()).AccountNewPage }),
+          },
+          {
+            path: 'accounts/:id',
+            lazy: async () => ({ Component: (await accounts()).AccountDetailPage }),
+          },
+          {
+            path: 'access-log',
+            lazy: async () => ({ Component: (await audit()).AccessLogPage }),
           },
           { path: '*', element: <NotFoundPage /> },
         ],

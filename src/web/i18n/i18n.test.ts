@@ -1,13 +1,23 @@
 // Keeps the two languages complete: every key in one file exists in the other, every
 // t('key') in the web sources exists in both, and every code the UI translates dynamically
-// (error codes, role labels, organisation types) has its text.
+// (error codes, roles, account states, team role labels, organisation types, the access log's
+// vocabulary) has its text.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { roles } from '../../shared/contract/auth';
 import { errorCodes } from '../../shared/contract/common';
 import { organisationTypes, teamRoleLabels } from '../../shared/contract/organisations';
 import { clientErrorCodes } from '../app/api';
+import { accountStatuses } from '../features/accounts/account-labels';
+import {
+  auditActions,
+  auditGrounds,
+  auditOutcomes,
+  auditResourceTypes,
+  chainBreakReasons,
+} from '../features/audit/codes';
 import en from './en.json';
 import nl from './nl.json';
 
@@ -101,11 +111,18 @@ describe('translations', () => {
     expect(broken).toEqual([]);
   });
 
-  it('has a text for every error code, role label and organisation type', () => {
+  it('has a text for every code the interface translates', () => {
     const dynamic = [
       ...[...errorCodes, ...clientErrorCodes, 'UNKNOWN'].map((code) => `errors.${code}`),
       ...teamRoleLabels.map((label) => `teamRole.${label}`),
       ...organisationTypes.map((type) => `organisationType.${type}`),
+      ...roles.map((role) => `role.${role}`),
+      ...accountStatuses.map((status) => `accountStatus.${status}`),
+      ...auditActions.map((action) => `auditAction.${action}`),
+      ...auditGrounds.map((grounds) => `auditGrounds.${grounds}`),
+      ...auditOutcomes.map((outcome) => `auditOutcome.${outcome}`),
+      ...auditResourceTypes.map((type) => `auditResource.${type}`),
+      ...chainBreakReasons.map((reason) => `chain.reason.${reason}`),
     ];
     expect(dynamic.filter((key) => !nlKeys.has(key) || !enKeys.has(key))).toEqual([]);
   });

@@ -1,24 +1,51 @@
 // Test helpers for web components: the providers the app gives them, and a fetch stub that
 // answers per URL and records what was asked.
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { vi } from 'vitest';
+import { startSession, type WebSession } from '../app/session';
 import '../i18n';
 
-export function renderWithProviders(
-  ui: ReactElement,
-  options: { route?: string; path?: string } = {},
+export type RenderOptions = {
+  route?: string;
+  path?: string;
+  /** More pages to navigate to, e.g. the login page after a redirect. */
+  routes?: { path: string; element: ReactNode }[];
+  /** A logged-in session (with its CSRF token), so permission-dependent controls show. */
+  session?: WebSession;
+};
+
+/** A full session of an administrator with the given permissions. */
+export function testSession(
+  permissions: string[],
+  userId = '00000000-0000-4000-8000-00000000ad01',
 ) {
+  return {
+    user: { id: userId, email: 'bea@example.org', displayName: 'Bea Beheer', role: 'admin' },
+    csrfToken: 'csrf',
+    isDemo: false,
+    stage: 'full',
+    hasTotp: true,
+    isTotpRequired: true,
+    permissions,
+  } satisfies WebSession;
+}
+
+export function renderWithProviders(ui: ReactElement, options: RenderOptions = {}) {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: 0 }, mutations: { retry: false } },
   });
+  if (options.session) startSession(queryClient, options.session);
   const result = render(
     <QueryClientProvider client={queryClient}>
       <MemoryRouter initialEntries={[options.route ?? '/']}>
         <Routes>
           <Route path={options.path ?? '*'} element={ui} />
+          {options.routes?.map((route) => (
+            <Route key={route.path} path={route.path} element={route.element} />
+          ))}
         </Routes>
       </MemoryRouter>
     </QueryClientProvider>,

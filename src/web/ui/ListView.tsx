@@ -1,6 +1,6 @@
-// The common frame of every list page: search, optional filters and "show archived", the
-// number of results (announced politely), loading, error and empty states, the table the
-// page renders, and pagination.
+// The common frame of every list page: search (unless the page brings its own filter form),
+// optional filters and "show archived", the number of results (announced politely), loading,
+// error and empty states, the table the page renders, and pagination.
 import type { ReactNode } from 'react';
 import { Button } from '@nl-design-system-candidate/button-react';
 import type { UseQueryResult } from '@tanstack/react-query';
@@ -18,7 +18,8 @@ export type ListViewProps<T, S extends string> = {
   id: string;
   query: UseQueryResult<ListResponse<T>>;
   params: ListParams<S>;
-  searchLabel: string;
+  /** Leave out for a list without a free-text search (its filters come in `filters`). */
+  searchLabel?: string;
   archivedLabel?: string;
   filters?: ReactNode;
   isFiltered?: boolean;
@@ -49,12 +50,14 @@ export function ListView<T, S extends string>({
   return (
     <div className="kl-list">
       <div className="kl-list__toolbar">
-        <SearchBox
-          key={params.q}
-          label={searchLabel}
-          initialQuery={params.q}
-          onSearch={params.setQuery}
-        />
+        {searchLabel !== undefined && (
+          <SearchBox
+            key={params.q}
+            label={searchLabel}
+            initialQuery={params.q}
+            onSearch={params.setQuery}
+          />
+        )}
         {filters}
         {archivedLabel && (
           <CheckboxField

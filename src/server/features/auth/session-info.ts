@@ -30,6 +30,7 @@ export async function sessionInfo(
     organisationId: null,
     sessionIdHash: '',
     sessionStage: params.stage,
+    teamIds: [],
   };
   return {
     user: { id: user.id, email: user.email, displayName: user.displayName, role },

@@ -45,6 +45,9 @@ function buildSessionLookup(db: Db) {
       csrfToken: sessions.csrfToken,
       stage: sessions.stage,
       lastSeenAt: sessions.lastSeenAt,
+      teamIds: sql<
+        string[]
+      >`array(select tm.team_id::text from team_memberships tm where tm.user_id = "users"."id")`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -85,6 +88,7 @@ export async function loadSession(db: Db, token: string, now: Date): Promise<Loa
       organisationId: row.organisationId,
       sessionIdHash: idHash,
       sessionStage: row.stage as SessionStage,
+      teamIds: row.teamIds ?? [],
     },
     csrfToken: row.csrfToken,
   };

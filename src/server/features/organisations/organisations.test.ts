@@ -290,8 +290,9 @@ describe.each(testDatabaseKinds())('the organisation layer (%s)', (kind) => {
       });
       expect(response.json().items[0].roleLabel).toBe('gedragswetenschapper');
       expect((await get(`/api/teams/${team.id}`)).json().memberCount).toBe(1);
-      expect((await get(`/api/teams/${team.id}/members`, researcher)).statusCode).toBe(200);
-      expect((await get(`/api/teams/${team.id}/members`, member)).statusCode).toBe(404);
+      // Members see their own team's members; a researcher outside the team does not.
+      expect((await get(`/api/teams/${team.id}/members`, member)).statusCode).toBe(200);
+      expect((await get(`/api/teams/${team.id}/members`, researcher)).statusCode).toBe(404);
       response = await send('DELETE', `/api/teams/${team.id}/members/${member.user.id}`);
       expect(response.statusCode).toBe(204);
       response = await send('DELETE', `/api/teams/${team.id}/members/${member.user.id}`);

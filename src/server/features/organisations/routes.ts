@@ -28,7 +28,8 @@ import {
   teamUpdateSchema,
 } from '../../../shared/contract/organisations';
 import { contextOf, recordAccess, typed } from '../../http/context';
-import { requireActor } from '../../policy/enforce';
+import { authorize, requireActor } from '../../policy/enforce';
+import { caseAccessGrounds } from '../../policy/policy';
 import {
   getOrganisation,
   getProgramme,
@@ -307,13 +308,16 @@ export async function organisationRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const actor = requireActor(request);
+      const resource = { type: 'team' as const, teamId: request.params.id };
+      authorize(actor, 'team.members.read', resource);
       const items = await listTeamMembers({ actor, db: db(), teamId: request.params.id });
       // Who works in which team is personal data of staff: its reads are logged.
       await recordAccess(request, {
         resourceType: 'team_members',
         resourceId: request.params.id,
         action: 'read',
-        grounds: actor.role === 'admin' ? 'administrator' : 'role',
+        grounds:
+          actor.role === 'admin' ? 'administrator' : (caseAccessGrounds(actor, resource) ?? 'none'),
         outcome: 'success',
       });
       return { items };

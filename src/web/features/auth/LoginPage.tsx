@@ -14,7 +14,9 @@ import type { LoginResponse } from './api';
 import { LoginForm } from './LoginForm';
 import { TotpLoginForm } from './TotpLoginForm';
 
-type LoginState = { reason?: 'expired' | 'loggedOut' } | null;
+/** Why the login page opened, handed over in the router state by the page before. */
+export type LoginReason = 'expired' | 'loggedOut' | 'loggedOutEverywhere' | 'passwordSet';
+type LoginState = { reason?: LoginReason } | null;
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -52,6 +54,10 @@ export function LoginPage() {
         <>
           {reason === 'expired' && <Alert type="info">{t('login.expired')}</Alert>}
           {reason === 'loggedOut' && <Alert type="ok">{t('login.loggedOut')}</Alert>}
+          {reason === 'loggedOutEverywhere' && (
+            <Alert type="ok">{t('login.loggedOutEverywhere')}</Alert>
+          )}
+          {reason === 'passwordSet' && <Alert type="ok">{t('login.passwordSet')}</Alert>}
           <Paragraph>{t('login.intro')}</Paragraph>
           <LoginForm onResult={onResult} />
         </>

@@ -1,7 +1,8 @@
-// Calls of the auth feature: first-admin setup, login (with its two-factor step), logout,
-// two-factor enrolment, and the user list.
+// Calls of the auth feature: first-admin setup, invitation and password links, login (with its
+// two-factor step), logout (here or everywhere), two-factor enrolment, and the user list.
 import type { z } from 'zod';
 import {
+  linkStatusSchema,
   loginRequestSchema,
   loginResponseSchema,
   okSchema,
@@ -47,8 +48,32 @@ export function loginWithTotp(body: TotpLoginRequest) {
   });
 }
 
+/** Whether an invitation or password link still works, and whose it is. 410 when not. */
+export function checkLink(token: string) {
+  return apiRequest(`/api/links/${encodeURIComponent(token)}`, linkStatusSchema, {
+    isAuthProbe: true,
+  });
+}
+
+/** Sets the password with a link; the link stops working. No session: the user logs in next. */
+export function setPasswordWithLink(token: string, password: string) {
+  return apiRequest(`/api/links/${encodeURIComponent(token)}/password`, okSchema, {
+    method: 'POST',
+    body: { password },
+    isAuthProbe: true,
+  });
+}
+
 export function logout() {
   return apiRequest('/api/auth/logout', okSchema, { method: 'POST', isAuthProbe: true });
+}
+
+/** Ends every session of this user, on every device, this one included. */
+export function logoutEverywhere() {
+  return apiRequest('/api/auth/logout-everywhere', okSchema, {
+    method: 'POST',
+    isAuthProbe: true,
+  });
 }
 
 /** Starts two-factor enrolment: a new secret, as text and as a QR code. */

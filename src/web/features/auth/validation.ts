@@ -19,11 +19,11 @@ export type SetupValues = {
   passwordRepeat: string;
 };
 
-export function checkSetup(values: SetupValues, t: TFunction): FieldErrors {
+export type NewPasswordValues = { password: string; passwordRepeat: string };
+
+/** A new password, typed twice: long enough, not too long, and the same both times. */
+export function checkNewPassword(values: NewPasswordValues, t: TFunction): FieldErrors {
   const errors: FieldErrors = {};
-  const email = checkEmail(values.email, t);
-  if (email) errors.email = email;
-  if (!values.displayName.trim()) errors.displayName = t('validation.nameRequired');
   if (values.password.length < minimumPasswordLength) {
     errors.password = t('validation.passwordTooShort', { min: minimumPasswordLength });
   } else if (values.password.length > 256) {
@@ -34,4 +34,12 @@ export function checkSetup(values: SetupValues, t: TFunction): FieldErrors {
     errors.passwordRepeat = t('validation.passwordMismatch');
   }
   return errors;
+}
+
+export function checkSetup(values: SetupValues, t: TFunction): FieldErrors {
+  const errors: FieldErrors = {};
+  const email = checkEmail(values.email, t);
+  if (email) errors.email = email;
+  if (!values.displayName.trim()) errors.displayName = t('validation.nameRequired');
+  return { ...errors, ...checkNewPassword(values, t) };
 }

@@ -58,3 +58,8 @@ export function setOrganisationArchived(id: string, isArchived: boolean) {
     body: { isArchived },
   });
 }
+
+/** All organisations, archived ones too, to choose from in a select (the server caps at 200). */
+export function organisationOptionsQuery() {
+  return organisationListQuery({ page: 1, pageSize: 200, sort: 'name', includeArchived: true });
+}

@@ -1,0 +1,2 @@
+// The access-log page, loaded when first opened.
+export { AccessLogPage } from './AccessLogPage';
