@@ -56,10 +56,17 @@ export async function runCommand<T>(
 /** Maps unique and foreign-key violations to clear client errors instead of a 500. */
 export function translateDbError(
   error: unknown,
-  messages: { unique?: string; foreignKey?: string } = {},
+  messages: { unique?: string; foreignKey?: string; uniqueField?: string } = {},
 ): never {
   const code = findPgCode(error);
-  if (code === '23505') throw new AppError('CONFLICT', messages.unique ?? 'Dit bestaat al.');
+  if (code === '23505') {
+    const message = messages.unique ?? 'Dit bestaat al.';
+    throw new AppError(
+      'CONFLICT',
+      message,
+      messages.uniqueField ? { fields: [{ path: messages.uniqueField, message }] } : undefined,
+    );
+  }
   if (code === '23503')
     throw new AppError(
       'INVALID_INPUT',

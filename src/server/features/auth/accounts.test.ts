@@ -83,6 +83,7 @@ describe.each(testDatabaseKinds())('accounts managed by administrators (%s)', (k
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.message).toMatch(/bestaat al/);
+    expect(again.json().error.details.fields[0].path).toBe('email');
   });
 
   it('expires an invitation link', async () => {

@@ -55,6 +55,7 @@ export async function inviteUser(
       .catch((e: unknown) =>
         translateDbError(e, {
           unique: 'Er bestaat al een account met dit e-mailadres.',
+          uniqueField: 'email',
           foreignKey: 'Deze organisatie bestaat niet.',
         }),
       );
