@@ -21,6 +21,9 @@ type EntryFields = Omit<
 > & {
   /** Overrides the actor as subject, e.g. the account a failed login tried. */
   userId?: string | null;
+  /** The subject's role and organisation, when the subject is not the acting session. */
+  subjectRole?: string | null;
+  subjectOrganisationId?: string | null;
 };
 
 export type CommandScope = {
@@ -42,11 +45,16 @@ export async function runCommand<T>(
     const audit = (...entries: EntryFields[]) =>
       insertAccessLogEntries(
         tx,
-        entries.map(({ userId, ...fields }) => {
+        entries.map(({ userId, subjectRole, subjectOrganisationId, ...fields }) => {
           const entry = entryFor(ctx.actor, fields, { requestId: ctx.requestId, at: now });
           if (userId === undefined || userId === entry.userId) return entry;
           // The subject is someone else than the acting session (e.g. the account logging in).
-          return { ...entry, userId, organisationId: null, role: null };
+          return {
+            ...entry,
+            userId,
+            organisationId: subjectOrganisationId ?? null,
+            role: subjectRole ?? null,
+          };
         }),
       );
     return fn({ tx, actor: ctx.actor, now, requestId: ctx.requestId, audit });

@@ -46,6 +46,8 @@ describe.each(testDatabaseKinds())('the access-log views (%s)', (kind) => {
     expect(mine.items.length).toBeGreaterThan(0);
     expect(mine.items.every((e: { userId: string }) => e.userId === researcher.user.id)).toBe(true);
     expect(mine.items[0].userName).toMatch(/Test researcher/);
+    const login = mine.items.find((e: { action: string }) => e.action === 'login');
+    expect(login.role).toBe('researcher');
 
     const future = (await get('/api/access-log?from=2999-01-01T00:00:00Z')).json();
     expect(future.total).toBe(0);

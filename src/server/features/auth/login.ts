@@ -61,6 +61,7 @@ export async function login(
       passwordHash: users.passwordHash,
       status: users.status,
       role: users.role,
+      organisationId: users.organisationId,
       totpEnabledAt: users.totpEnabledAt,
     })
     .from(users)
@@ -94,24 +95,26 @@ export async function login(
   }
   const stage: SessionStage =
     requiresTotp(user.role as Role) && !ctx.isDemo ? 'enrol_totp' : 'full';
-  return startSession(ctx, user.id, stage, []);
+  return startSession(ctx, user, stage, []);
 }
 
 async function startSession(
   ctx: RequestContext,
-  userId: string,
+  subject: { id: string; role: string; organisationId: string | null },
   stage: SessionStage,
   extra: 'recovery_code_used'[],
 ): Promise<LoginResult> {
+  const userId = subject.id;
+  const who = { userId, subjectRole: subject.role, subjectOrganisationId: subject.organisationId };
   return runCommand(ctx, async ({ tx, now, audit }) => {
     // A session that was open in this browser is ended: the login gets a new id (no fixation).
     if (ctx.actor) await revokeSession(tx, ctx.actor.sessionIdHash, now);
     const session = await createSession(tx, userId, now, stage);
     for (const action of extra) {
-      await audit({ userId, resourceType: 'session', action, grounds: 'self', outcome: 'success' });
+      await audit({ ...who, resourceType: 'session', action, grounds: 'self', outcome: 'success' });
     }
     await audit({
-      userId,
+      ...who,
       resourceType: 'session',
       action: 'login',
       grounds: 'self',
@@ -153,6 +156,8 @@ export async function completeTotpLogin(
     .select({
       id: users.id,
       secret: users.totpSecret,
+      role: users.role,
+      organisationId: users.organisationId,
       lastStep: users.totpLastTimeStep,
       status: users.status,
     })
@@ -211,5 +216,5 @@ export async function completeTotpLogin(
     .update(loginChallenges)
     .set({ usedAt: now })
     .where(eq(loginChallenges.tokenHash, tokenHash));
-  return startSession(ctx, user.id, 'full', usedRecoveryCode ? ['recovery_code_used'] : []);
+  return startSession(ctx, user, 'full', usedRecoveryCode ? ['recovery_code_used'] : []);
 }
