@@ -24,6 +24,7 @@ import { authRoutes } from './features/auth/routes';
 import { healthRoutes } from './features/health/routes';
 import { organisationRoutes } from './features/organisations/routes';
 import { auditRoutes } from './features/audit/routes';
+import { caseRoutes } from './features/cases/routes';
 import './http/context';
 
 z.config(z.locales.nl());
@@ -101,6 +102,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(authRoutes);
   await app.register(organisationRoutes);
   await app.register(auditRoutes);
+  await app.register(caseRoutes);
   await registerWeb(app, options.webRoot ?? defaultWebRoot);
 
   return app;

@@ -2,3 +2,4 @@
 export * from '../features/auth/schema';
 export * from '../features/organisations/schema';
 export * from '../features/audit/schema';
+export * from '../features/cases/schema';

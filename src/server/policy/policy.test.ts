@@ -41,6 +41,7 @@ describe('the policy', () => {
         'team.read',
         'team.members.read',
         'case.read',
+        'case.create',
         'case.update',
       ],
       professional: [

@@ -40,6 +40,7 @@ export const actions = [
   'team.manage',
   'team.members.read',
   'case.read',
+  'case.create',
   'case.update',
 ] as const;
 export type Action = (typeof actions)[number];
@@ -54,6 +55,9 @@ export const recordLevelActions: readonly Action[] = [
   'user.list',
   'user.manage',
   'access_log.read',
+  'case.read',
+  'case.create',
+  'case.update',
 ];
 
 const staffRoles: readonly Role[] = ['admin', 'researcher', 'professional', 'expert_by_experience'];
@@ -62,6 +66,7 @@ const staffRoles: readonly Role[] = ['admin', 'researcher', 'professional', 'exp
 export const resourceScopedActions: readonly Action[] = [
   'team.members.read',
   'case.read',
+  'case.create',
   'case.update',
 ];
 
@@ -105,6 +110,8 @@ const rules: Record<Exclude<Action, 'public'>, Rule> = {
   // Case data: only team members and explicitly assigned people, never administrators (who
   // manage the programme, not its cases) and never policymakers (aggregates only).
   'case.read': (a, r) => caseRoles.includes(a.role) && (!r || caseAccessGrounds(a, r) !== null),
+  // A researcher opens cases for a team they belong to.
+  'case.create': (a, r) => a.role === 'researcher' && (!r || a.teamIds.includes(r.teamId)),
   'case.update': (a, r) =>
     (a.role === 'researcher' || a.role === 'professional') &&
     (!r || caseAccessGrounds(a, r) !== null),

@@ -51,6 +51,41 @@ describe('the authorisation matrix, generated from the route list', () => {
       });
       if (added.statusCode !== 200) throw new Error(added.body);
     }
+    const researcher = headers.get('researcher')!;
+    const opened = await test.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: researcher,
+      payload: {
+        programmeId: ids.programmes,
+        teamId: ids.teams,
+        institutionType: 'jji',
+        regionCode: 'JZ16',
+        birthYear: 2010,
+      },
+    });
+    if (opened.statusCode !== 201) throw new Error(opened.body);
+    ids.cases = opened.json().id;
+    const youth = await test.app.inject({
+      method: 'POST',
+      url: `/api/cases/${ids.cases}/participants`,
+      headers: researcher,
+      payload: { kind: 'youth', label: 'jongere' },
+    });
+    const consent = await test.app.inject({
+      method: 'POST',
+      url: `/api/cases/${ids.cases}/consents`,
+      headers: researcher,
+      payload: {
+        participantId: youth.json().id,
+        purpose: 'interview',
+        givenBy: 'self',
+        givenOn: '2026-01-02',
+        formVersion: 'v1',
+      },
+    });
+    if (consent.statusCode !== 201) throw new Error(consent.body);
+    ids.consents = consent.json().id;
   });
   afterAll(() => test.close());
 
@@ -59,6 +94,7 @@ describe('the authorisation matrix, generated from the route list', () => {
     return url
       .replace(':id', ids[collection] ?? '00000000-0000-4000-8000-000000000000')
       .replace(':userId', ids.users!)
+      .replace(':consentId', ids.consents!)
       .replace(':token', 'x'.repeat(43));
   }
 
@@ -88,11 +124,15 @@ describe('the authorisation matrix, generated from the route list', () => {
           sessionStage: 'full' as const,
           teamIds: inTeam.includes(role) ? [ids.teams!] : [],
         };
-        const resource: PolicyResource | undefined =
-          resourceScopedActions.includes(route.policy as Action) &&
-          route.url.startsWith('/api/teams/:id')
+        const resource: PolicyResource | undefined = !resourceScopedActions.includes(
+          route.policy as Action,
+        )
+          ? undefined
+          : route.url.startsWith('/api/teams/:id')
             ? { type: 'team', teamId: ids.teams! }
-            : undefined;
+            : route.url.startsWith('/api/cases/:id')
+              ? { type: 'case', teamId: ids.teams!, assignedUserIds: [] }
+              : undefined;
         if (can(actor, route.policy as Action, resource)) {
           expect([401, 403, 404], label).not.toContain(response.statusCode);
         } else {

@@ -1,0 +1,184 @@
+// Read queries of cases. Lists show only the cases of the actor's teams and assignments, filtered
+// and paginated in the database.
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/connect';
+import { offsetOf } from '../../db/paging';
+import { AppError } from '../../http/errors';
+import { can, type Actor, type PolicyResource } from '../../policy/policy';
+import type { ListResponse } from '../../../shared/contract/common';
+import type { CaseDetail, CaseSummary } from '../../../shared/contract/cases';
+import {
+  missingConsents,
+  consentPurposes,
+  type ConsentRecord,
+} from '../../../shared/domain/consent';
+import { regions, teams } from '../organisations/schema';
+import { caseAssignments, cases, consents, institutionTypes, participants } from './schema';
+
+const summaryColumns = {
+  id: cases.id,
+  code: cases.code,
+  status: cases.status,
+  institutionType: cases.institutionType,
+  institutionTypeLabel: institutionTypes.label,
+  regionCode: cases.regionCode,
+  regionName: regions.name,
+  teamId: cases.teamId,
+  teamName: teams.name,
+  birthYear: cases.birthYear,
+  createdAt: cases.createdAt,
+};
+
+type SummaryRow = Omit<CaseSummary, 'createdAt' | 'status'> & { createdAt: Date; status: string };
+const present = (r: SummaryRow): CaseSummary => ({
+  ...r,
+  status: r.status as CaseSummary['status'],
+  createdAt: r.createdAt.toISOString(),
+});
+
+/** Cases the actor reaches: through a team they are in, or an explicit assignment. */
+function reachable(actor: Actor): SQL {
+  const viaAssignment = sql`${cases.id} in (select ca.case_id from case_assignments ca where ca.user_id = ${actor.userId})`;
+  return actor.teamIds.length > 0
+    ? (or(inArray(cases.teamId, [...actor.teamIds]), viaAssignment) as SQL)
+    : viaAssignment;
+}
+
+export async function listCases(params: {
+  actor: Actor;
+  db: Db;
+  page: number;
+  pageSize: number;
+  sort: '-created' | 'created' | 'code' | '-code';
+  q?: string | undefined;
+  teamId?: string | undefined;
+  institutionType?: string | undefined;
+  regionCode?: string | undefined;
+  status?: string | undefined;
+}): Promise<ListResponse<CaseSummary>> {
+  const { actor, db, page, pageSize, sort } = params;
+  const parts: SQL[] = [reachable(actor)];
+  if (params.q)
+    parts.push(sql`${cases.code} ilike ${`%${params.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (params.teamId) parts.push(eq(cases.teamId, params.teamId));
+  if (params.institutionType) parts.push(eq(cases.institutionType, params.institutionType));
+  if (params.regionCode) parts.push(eq(cases.regionCode, params.regionCode));
+  if (params.status) parts.push(eq(cases.status, params.status));
+  const where = and(...parts);
+  const order =
+    sort === 'code'
+      ? asc(cases.code)
+      : sort === '-code'
+        ? desc(cases.code)
+        : sort === 'created'
+          ? asc(cases.createdAt)
+          : desc(cases.createdAt);
+  const [rows, totals] = await Promise.all([
+    db
+      .select(summaryColumns)
+      .from(cases)
+      .innerJoin(institutionTypes, eq(institutionTypes.code, cases.institutionType))
+      .innerJoin(regions, eq(regions.code, cases.regionCode))
+      .innerJoin(teams, eq(teams.id, cases.teamId))
+      .where(where)
+      .orderBy(order, asc(cases.id))
+      .limit(pageSize)
+      .offset(offsetOf(params)),
+    db.select({ n: count() }).from(cases).where(where),
+  ]);
+  return { items: rows.map(present), total: totals[0]?.n ?? 0, page, pageSize };
+}
+
+/** The policy resource of a case, or NOT_FOUND: used before any case data is read. */
+export async function caseResource(
+  db: Db,
+  caseId: string,
+): Promise<PolicyResource & { type: 'case' }> {
+  const [row] = await db.select({ teamId: cases.teamId }).from(cases).where(eq(cases.id, caseId));
+  if (!row) throw new AppError('NOT_FOUND');
+  const assigned = await db
+    .select({ userId: caseAssignments.userId })
+    .from(caseAssignments)
+    .where(eq(caseAssignments.caseId, caseId));
+  return { type: 'case', teamId: row.teamId, assignedUserIds: assigned.map((a) => a.userId) };
+}
+
+export async function getCase(params: {
+  actor: Actor;
+  db: Db;
+  caseId: string;
+  now: Date;
+}): Promise<CaseDetail> {
+  const { db, caseId } = params;
+  const [row] = await db
+    .select({
+      ...summaryColumns,
+      programmeId: cases.programmeId,
+      gender: cases.gender,
+      version: cases.version,
+    })
+    .from(cases)
+    .innerJoin(institutionTypes, eq(institutionTypes.code, cases.institutionType))
+    .innerJoin(regions, eq(regions.code, cases.regionCode))
+    .innerJoin(teams, eq(teams.id, cases.teamId))
+    .where(eq(cases.id, caseId));
+  if (!row) throw new AppError('NOT_FOUND');
+  const people = await db
+    .select({
+      id: participants.id,
+      kind: participants.kind,
+      label: participants.label,
+      hasAuthority: participants.hasAuthority,
+    })
+    .from(participants)
+    .where(eq(participants.caseId, caseId))
+    .orderBy(asc(participants.createdAt), asc(participants.id));
+  const given = await db
+    .select({
+      id: consents.id,
+      participantId: consents.participantId,
+      purpose: consents.purpose,
+      givenBy: consents.givenBy,
+      representativeId: consents.representativeId,
+      givenOn: consents.givenOn,
+      formVersion: consents.formVersion,
+      withdrawnOn: consents.withdrawnOn,
+    })
+    .from(consents)
+    .where(eq(consents.caseId, caseId))
+    .orderBy(asc(consents.createdAt), asc(consents.id));
+  const typedPeople = people.map((p) => ({
+    ...p,
+    kind: p.kind as CaseDetail['participants'][number]['kind'],
+  }));
+  const typedConsents = given.map((c) => ({
+    ...c,
+    purpose: c.purpose as ConsentRecord['purpose'],
+    givenBy: c.givenBy as ConsentRecord['givenBy'],
+  }));
+  const missing = typedPeople.flatMap((participant) =>
+    consentPurposes.map((purpose) => ({
+      participantId: participant.id,
+      purpose,
+      missing: missingConsents({
+        participant,
+        purpose,
+        participants: typedPeople,
+        consents: typedConsents,
+        birthYear: row.birthYear,
+        on: params.now,
+      }),
+    })),
+  );
+  const resource = await caseResource(db, caseId);
+  return {
+    ...present(row),
+    programmeId: row.programmeId,
+    gender: row.gender as CaseDetail['gender'],
+    version: row.version,
+    participants: typedPeople,
+    consents: typedConsents,
+    missingConsents: missing,
+    abilities: { update: can(params.actor, 'case.update', resource) },
+  };
+}

@@ -1,0 +1,201 @@
+// Commands of the cases feature: open a case (with a generated pseudonymous code), add
+// participants, record and withdraw consent. Every change is in the access log with its case.
+import { and, eq, isNull, like, sql } from 'drizzle-orm';
+import {
+  runCommand,
+  translateDbError,
+  type CommandScope,
+  type RequestContext,
+} from '../../db/context';
+import { AppError } from '../../http/errors';
+import { caseAccessGrounds, type Actor } from '../../policy/policy';
+import type { ConsentPurpose } from '../../../shared/domain/consent';
+import { programmes, teams } from '../organisations/schema';
+import { cases, consents, institutionTypes, participants } from './schema';
+
+const fieldError = (path: string, message: string) =>
+  new AppError('INVALID_INPUT', message, { fields: [{ path, message }] });
+
+export async function createCase(
+  ctx: RequestContext & { actor: Actor },
+  input: {
+    programmeId: string;
+    teamId: string;
+    institutionType: string;
+    regionCode: string;
+    birthYear: number;
+    gender: 'female' | 'male' | 'other' | null;
+  },
+): Promise<string> {
+  return runCommand(ctx, async ({ tx, now, audit }) => {
+    const [team] = await tx
+      .select({ programmeId: teams.programmeId })
+      .from(teams)
+      .innerJoin(programmes, eq(programmes.id, teams.programmeId))
+      .where(
+        and(eq(teams.id, input.teamId), isNull(teams.archivedAt), isNull(programmes.archivedAt)),
+      );
+    if (!team) throw fieldError('teamId', 'Dit team bestaat niet of is gearchiveerd.');
+    if (team.programmeId !== input.programmeId)
+      throw fieldError('teamId', 'Dit team hoort niet bij het gekozen programma.');
+    const [type] = await tx
+      .select({ code: institutionTypes.code })
+      .from(institutionTypes)
+      .where(
+        and(eq(institutionTypes.code, input.institutionType), isNull(institutionTypes.archivedAt)),
+      );
+    if (!type) throw fieldError('institutionType', 'Kies een soort instelling uit de lijst.');
+    // KL-<year>-<number>: the next number of the year; the unique code settles a race.
+    const prefix = `KL-${now.getUTCFullYear()}-`;
+    const [last] = await tx
+      .select({
+        n: sql<number>`coalesce(max(split_part(${cases.code}, '-', 3)::int), 0)`,
+      })
+      .from(cases)
+      .where(like(cases.code, `${prefix}%`));
+    const code = `${prefix}${String((last?.n ?? 0) + 1).padStart(3, '0')}`;
+    const [row] = await tx
+      .insert(cases)
+      .values({ ...input, code, createdAt: now, updatedAt: now })
+      .returning({ id: cases.id })
+      .catch((e: unknown) =>
+        translateDbError(e, {
+          foreignKey: 'De gekozen regio bestaat niet.',
+          unique: 'Probeer het opnieuw.',
+        }),
+      );
+    if (!row) throw new Error('insert returned no row');
+    await audit({
+      caseId: row.id,
+      resourceType: 'case',
+      resourceId: row.id,
+      action: 'create',
+      grounds: 'team_membership',
+      outcome: 'success',
+    });
+    return row.id;
+  });
+}
+
+async function grounds(actor: Actor, tx: CommandScope['tx'], caseId: string) {
+  const [row] = await tx.select({ teamId: cases.teamId }).from(cases).where(eq(cases.id, caseId));
+  if (!row) throw new AppError('NOT_FOUND');
+  return caseAccessGrounds(actor, { type: 'team', teamId: row.teamId }) ?? 'case_assignment';
+}
+
+export async function addParticipant(
+  ctx: RequestContext & { actor: Actor },
+  caseId: string,
+  input: {
+    kind: 'youth' | 'parent' | 'main_practitioner' | 'other_professional' | 'network';
+    label: string;
+    hasAuthority: boolean;
+  },
+): Promise<string> {
+  return runCommand(ctx, async ({ tx, now, audit }) => {
+    const how = await grounds(ctx.actor, tx, caseId);
+    if (input.kind === 'youth') {
+      const [existing] = await tx
+        .select({ id: participants.id })
+        .from(participants)
+        .where(and(eq(participants.caseId, caseId), eq(participants.kind, 'youth')));
+      if (existing) throw fieldError('kind', 'Deze casus heeft al een jongere.');
+    }
+    const [row] = await tx
+      .insert(participants)
+      .values({ ...input, caseId, createdAt: now })
+      .returning({ id: participants.id });
+    if (!row) throw new Error('insert returned no row');
+    await audit({
+      caseId,
+      resourceType: 'case',
+      resourceId: row.id,
+      action: 'create',
+      grounds: how,
+      outcome: 'success',
+    });
+    return row.id;
+  });
+}
+
+export async function giveConsent(
+  ctx: RequestContext & { actor: Actor },
+  caseId: string,
+  input: {
+    participantId: string;
+    purpose: ConsentPurpose;
+    givenBy: 'self' | 'legal_representative';
+    representativeId: string | null;
+    givenOn: string;
+    formVersion: string;
+  },
+): Promise<string> {
+  return runCommand(ctx, async ({ tx, now, audit }) => {
+    const how = await grounds(ctx.actor, tx, caseId);
+    const people = await tx
+      .select({
+        id: participants.id,
+        kind: participants.kind,
+        hasAuthority: participants.hasAuthority,
+      })
+      .from(participants)
+      .where(eq(participants.caseId, caseId));
+    const subject = people.find((p) => p.id === input.participantId);
+    if (!subject) throw fieldError('participantId', 'Deze deelnemer hoort niet bij deze casus.');
+    if (input.representativeId) {
+      const representative = people.find((p) => p.id === input.representativeId);
+      if (!representative || representative.kind !== 'parent' || !representative.hasAuthority) {
+        throw fieldError(
+          'representativeId',
+          'Alleen een ouder of voogd met gezag bij deze casus kan namens de jongere toestemming geven.',
+        );
+      }
+    }
+    if (input.givenOn > now.toISOString().slice(0, 10))
+      throw fieldError('givenOn', 'De datum ligt in de toekomst.');
+    const [row] = await tx
+      .insert(consents)
+      .values({ ...input, caseId, createdAt: now })
+      .returning({ id: consents.id });
+    if (!row) throw new Error('insert returned no row');
+    await audit({
+      caseId,
+      resourceType: 'case',
+      resourceId: row.id,
+      action: 'create',
+      grounds: how,
+      outcome: 'success',
+    });
+    return row.id;
+  });
+}
+
+export async function withdrawConsent(
+  ctx: RequestContext & { actor: Actor },
+  caseId: string,
+  consentId: string,
+  withdrawnOn: string,
+) {
+  return runCommand(ctx, async ({ tx, now, audit }) => {
+    const how = await grounds(ctx.actor, tx, caseId);
+    const [consent] = await tx
+      .select({ givenOn: consents.givenOn, withdrawnOn: consents.withdrawnOn })
+      .from(consents)
+      .where(and(eq(consents.id, consentId), eq(consents.caseId, caseId)));
+    if (!consent) throw new AppError('NOT_FOUND');
+    if (consent.withdrawnOn) throw new AppError('CONFLICT', 'Deze toestemming is al ingetrokken.');
+    if (withdrawnOn < consent.givenOn)
+      throw fieldError('withdrawnOn', 'De intrekking ligt vóór de datum van de toestemming.');
+    if (withdrawnOn > now.toISOString().slice(0, 10))
+      throw fieldError('withdrawnOn', 'De datum ligt in de toekomst.');
+    await tx.update(consents).set({ withdrawnOn }).where(eq(consents.id, consentId));
+    await audit({
+      caseId,
+      resourceType: 'case',
+      resourceId: consentId,
+      action: 'update',
+      grounds: how,
+      outcome: 'success',
+    });
+  });
+}
