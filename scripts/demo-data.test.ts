@@ -10,6 +10,7 @@ import {
   teams,
 } from '../src/server/features/organisations/schema';
 import { seedDemo } from './demo-data';
+import { cases, participants } from '../src/server/features/cases/schema';
 
 describe('the demo programme', () => {
   let database: TestDatabase;
@@ -33,5 +34,7 @@ describe('the demo programme', () => {
     ].map((r) => r.name);
     for (const name of names) expect(name).toMatch(/\(fictief\)/);
     expect(logins.every((l) => l.email.endsWith('.test'))).toBe(true);
+    expect((await db.select({ n: count() }).from(cases))[0]!.n).toBe(1);
+    expect((await db.select({ n: count() }).from(participants))[0]!.n).toBe(4);
   });
 });

@@ -6,6 +6,7 @@ import { createUser } from '../src/server/features/auth/create-user';
 import { createOrganisation } from '../src/server/features/organisations/save-organisation';
 import { createProgramme } from '../src/server/features/organisations/save-programme';
 import { addTeamMember, createTeam } from '../src/server/features/organisations/save-team';
+import { addParticipant, createCase, giveConsent } from '../src/server/features/cases/save-case';
 import type { Role } from '../src/shared/contract/auth';
 import type { TeamRoleLabel } from '../src/shared/contract/organisations';
 
@@ -124,6 +125,71 @@ export async function seedDemo(db: Db): Promise<{ password: string; logins: Demo
   for (const [teamId, key, roleLabel] of memberships) {
     await addTeamMember(ctx, teamId, { userId: ids.get(key)!, roleLabel });
   }
+  // A fictional case in the north team, opened by the researcher, with participants and consents.
+  const researcher = {
+    userId: ids.get('onderzoeker')!,
+    role: 'researcher' as const,
+    organisationId: institute,
+    sessionIdHash: 'demo',
+    sessionStage: 'full' as const,
+    teamIds: [teamNorth, teamSouth],
+  };
+  const caseCtx = { ...ctx, actor: researcher };
+  const caseId = await createCase(caseCtx, {
+    programmeId: programme,
+    teamId: teamNorth,
+    institutionType: 'jeugdzorgplus',
+    regionCode: 'JZ16',
+    birthYear: 2011,
+    gender: null,
+  });
+  const youth = await addParticipant(caseCtx, caseId, {
+    kind: 'youth',
+    label: 'jongere',
+    hasAuthority: false,
+  });
+  const mother = await addParticipant(caseCtx, caseId, {
+    kind: 'parent',
+    label: 'moeder',
+    hasAuthority: true,
+  });
+  await addParticipant(caseCtx, caseId, {
+    kind: 'main_practitioner',
+    label: 'hoofdbehandelaar',
+    hasAuthority: false,
+  });
+  await addParticipant(caseCtx, caseId, {
+    kind: 'network',
+    label: 'mentor school',
+    hasAuthority: false,
+  });
+  for (const purpose of ['interview', 'dossier', 'meeting'] as const) {
+    await giveConsent(caseCtx, caseId, {
+      participantId: youth,
+      purpose,
+      givenBy: 'self',
+      representativeId: null,
+      givenOn: '2026-02-03',
+      formVersion: 'demo-v1',
+    });
+    await giveConsent(caseCtx, caseId, {
+      participantId: youth,
+      purpose,
+      givenBy: 'legal_representative',
+      representativeId: mother,
+      givenOn: '2026-02-03',
+      formVersion: 'demo-v1',
+    });
+  }
+  await giveConsent(caseCtx, caseId, {
+    participantId: mother,
+    purpose: 'interview',
+    givenBy: 'self',
+    representativeId: null,
+    givenOn: '2026-02-03',
+    formVersion: 'demo-v1',
+  });
+
   return {
     password,
     logins: people.map((p) => ({

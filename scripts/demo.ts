@@ -32,7 +32,7 @@ await start({
     const { password, logins } = await seedDemo(database.db);
     const width = Math.max(...logins.map((l) => l.email.length));
     console.log(
-      '\nDemo: een fictief programma met twee uitvoeringsteams. Alle namen zijn verzonnen.',
+      '\nDemo: een fictief programma met twee uitvoeringsteams en een fictieve casus. Alle namen zijn verzonnen.',
     );
     console.log(`Inloggen op ${app.config.publicUrl}/login met wachtwoord ${password}:\n`);
     for (const login of logins) console.log(`  ${login.email.padEnd(width)}  ${login.role}`);
