@@ -42,6 +42,19 @@ describe('AppShell', () => {
     expect(within(nav2).getByRole('link', { name: 'Toegangslog' })).toBeTruthy();
   });
 
+  it('offers two-step verification in the user menu only to someone who has not set it up', () => {
+    stubFetch(() => ({ status: 404 }));
+    renderWithProviders(<AppShell />, { session: { ...testSession([]), hasTotp: false } });
+    fireEvent.click(screen.getByRole('button', { name: /Bea Beheer/ }));
+    expect(
+      screen.getByRole('link', { name: /Tweestapsverificatie instellen/ }).getAttribute('href'),
+    ).toBe('/two-factor');
+    cleanup();
+    renderWithProviders(<AppShell />, { session: testSession([]) });
+    fireEvent.click(screen.getByRole('button', { name: /Bea Beheer/ }));
+    expect(screen.queryByRole('link', { name: /Tweestapsverificatie instellen/ })).toBeNull();
+  });
+
   it('logs out everywhere from the user menu and says so on the login page', async () => {
     const { calls } = stubFetch((call) =>
       call.url === '/api/auth/logout-everywhere' ? { body: { ok: true } } : { status: 401 },

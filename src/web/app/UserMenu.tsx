@@ -4,10 +4,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@nl-design-system-candidate/button-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { logout, logoutEverywhere } from '../features/auth/api';
 import type { LoginReason } from '../features/auth/LoginPage';
 import { endSession, type WebSession } from './session';
+import { twoFactorPath } from './RequireSession';
 
 export function UserMenu({ session }: { session: WebSession }) {
   const { t } = useTranslation();
@@ -71,6 +72,14 @@ export function UserMenu({ session }: { session: WebSession }) {
           <br />
           <span className="kl-user__email">{session.user.email}</span>
         </p>
+        {session.hasTotp ? null : (
+          // Offered to everyone without it; required roles are sent there at login anyway.
+          <p>
+            <Link to={twoFactorPath} onClick={() => setOpen(false)}>
+              {t('shell.setUpTwoFactor')}
+            </Link>
+          </p>
+        )}
         <Button
           purpose="secondary"
           busy={logoutHere.isPending}
