@@ -35,18 +35,3 @@ export function regionMunicipalitiesQuery(regionCode: string) {
     staleTime: 60 * 60 * 1000,
   });
 }
-
-/** Municipalities whose name or code contains the text, for the picker. */
-export function municipalitySearchQuery(text: string, pageSize: number) {
-  return queryOptions({
-    queryKey: ['municipalities', 'search', text, pageSize] as const,
-    queryFn: ({ signal }) =>
-      apiRequest(
-        withQuery('/api/municipalities', { q: text || undefined, pageSize, sort: 'name' }),
-        municipalityListSchema,
-        { signal },
-      ),
-    placeholderData: keepPreviousData,
-    staleTime: 60 * 60 * 1000,
-  });
-}
