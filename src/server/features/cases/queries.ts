@@ -108,6 +108,8 @@ export async function getCase(params: {
   db: Db;
   caseId: string;
   now: Date;
+  /** The case's policy resource when the caller has it already (saves looking it up again). */
+  resource?: PolicyResource;
 }): Promise<CaseDetail> {
   const { db, caseId } = params;
   const [row] = await db
@@ -170,7 +172,7 @@ export async function getCase(params: {
       }),
     })),
   );
-  const resource = await caseResource(db, caseId);
+  const resource = params.resource ?? (await caseResource(db, caseId));
   return {
     ...present(row),
     programmeId: row.programmeId,

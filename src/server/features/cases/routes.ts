@@ -37,8 +37,19 @@ export async function caseRoutes(fastify: FastifyInstance) {
     };
   }
 
+  type Access = {
+    actor: ReturnType<typeof requireActor>;
+    grounds: 'team_membership' | 'case_assignment' | 'none';
+    resource: Awaited<ReturnType<typeof caseResource>>;
+  };
+  // The decision made before validation, reused by the handler: the case is looked up once.
+  const decided = new WeakMap<FastifyRequest, { key: string; access: Access }>();
+
   /** Authorises the action on this case; a case the actor may not reach is a 404. */
-  async function guard(request: FastifyRequest, caseId: string, action: Action) {
+  async function guard(request: FastifyRequest, caseId: string, action: Action): Promise<Access> {
+    const key = `${action} ${caseId}`;
+    const earlier = decided.get(request);
+    if (earlier?.key === key) return earlier.access;
     const actor = requireActor(request);
     const resource = await caseResource(db(), caseId);
     try {
@@ -54,9 +65,13 @@ export async function caseRoutes(fastify: FastifyInstance) {
       });
       throw error;
     }
-    const grounds: 'team_membership' | 'case_assignment' | 'none' =
-      caseAccessGrounds(actor, resource) ?? 'none';
-    return { actor, grounds };
+    const access: Access = {
+      actor,
+      grounds: caseAccessGrounds(actor, resource) ?? 'none',
+      resource,
+    };
+    decided.set(request, { key, access });
+    return access;
   }
 
   app.get(
@@ -104,9 +119,10 @@ export async function caseRoutes(fastify: FastifyInstance) {
       preValidation: guardBeforeValidation('case.read'),
     },
     async (request) => {
-      const { actor, grounds } = await guard(request, request.params.id, 'case.read');
+      const { actor, grounds, resource } = await guard(request, request.params.id, 'case.read');
       const detail = await getCase({
         actor,
+        resource,
         db: db(),
         caseId: request.params.id,
         now: fastify.clock(),

@@ -1,6 +1,6 @@
 // Commands that create, edit, archive and restore teams and manage their members.
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
-import { runCommand, translateDbError, type RequestContext } from '../../db/context';
+import { runCommand, translateDbError, type RequestContext, type Tx } from '../../db/context';
 import { AppError } from '../../http/errors';
 import { dutchSortKey } from '../../../shared/domain/dutch-sort';
 import type { TeamRoleLabel } from '../../../shared/contract/organisations';
@@ -17,10 +17,7 @@ export type TeamInput = {
 
 const foreignKeyMessage = 'Het gekozen programma of de gekozen gemeente bestaat niet.';
 
-async function assertActiveProgramme(
-  tx: Parameters<Parameters<typeof runCommand>[1]>[0]['tx'],
-  programmeId: string,
-) {
+async function assertActiveProgramme(tx: Tx, programmeId: string) {
   const rows = await tx
     .select({ id: programmes.id })
     .from(programmes)
