@@ -25,6 +25,7 @@ import { healthRoutes } from './features/health/routes';
 import { organisationRoutes } from './features/organisations/routes';
 import { auditRoutes } from './features/audit/routes';
 import { caseRoutes } from './features/cases/routes';
+import { timelineRoutes } from './features/timeline/routes';
 import './http/context';
 
 z.config(z.locales.nl());
@@ -103,6 +104,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(organisationRoutes);
   await app.register(auditRoutes);
   await app.register(caseRoutes);
+  await app.register(timelineRoutes);
   await registerWeb(app, options.webRoot ?? defaultWebRoot);
 
   return app;

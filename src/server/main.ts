@@ -5,7 +5,7 @@ import { buildApp } from './app';
 import { acquireDataLock, DataFolderLockedError, type DataLock } from './db/data-lock';
 import { openPglite, openPostgres, type Database } from './db/connect';
 import { migrate } from './db/migrate';
-import { syncInstitutionTypes } from './features/cases/reference';
+import { syncCaseReferenceData } from './features/cases/reference';
 import { syncReferenceData } from './features/organisations/reference-data';
 import { createSetupLinkIfNeeded } from './features/auth/setup-link';
 import { ensureWebBuild } from './web-build';
@@ -36,7 +36,7 @@ export async function start(
       : await openPostgres(config.database.url);
   await migrate(database);
   await syncReferenceData(database.db);
-  await syncInstitutionTypes(database.db);
+  await syncCaseReferenceData(database.db);
 
   const app = await buildApp({ config, database });
   let isClosing = false;

@@ -3,3 +3,4 @@ export * from '../features/auth/schema';
 export * from '../features/organisations/schema';
 export * from '../features/audit/schema';
 export * from '../features/cases/schema';
+export * from '../features/timeline/schema';

@@ -32,6 +32,7 @@ export const statusByCode: Record<ErrorCode, number> = {
   LOCKED_OUT: 429,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  CONSENT_MISSING: 403,
   TOKEN_INVALID: 410,
   RATE_LIMITED: 429,
   INTERNAL: 500,
@@ -50,6 +51,8 @@ const defaultMessages: Record<ErrorCode, string> = {
   LOCKED_OUT: 'Te veel mislukte pogingen. Wacht even en probeer het dan opnieuw.',
   NOT_FOUND: 'Dit bestaat niet, of je hebt er geen toegang toe.',
   CONFLICT: 'Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw.',
+  CONSENT_MISSING:
+    'Hiervoor is (nog) geen toestemming. Bekijk bij de casus welke toestemming ontbreekt.',
   TOKEN_INVALID: 'Deze link is niet (meer) geldig.',
   RATE_LIMITED: 'Te veel verzoeken. Wacht even en probeer het opnieuw.',
   INTERNAL: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',

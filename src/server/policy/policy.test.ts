@@ -28,7 +28,11 @@ describe('the policy', () => {
 
   it('matches the authorisation matrix for every role and action', () => {
     const allowed: Record<Role, Action[]> = {
-      admin: actions.filter((a) => !a.startsWith('case.')),
+      admin: actions.filter(
+        (a) =>
+          !['case.', 'timeline.', 'dossier.', 'own_case.'].some((p) => a.startsWith(p)) ||
+          a === 'case.reference.read',
+      ),
       researcher: [
         'public',
         'session.read',
@@ -43,6 +47,12 @@ describe('the policy', () => {
         'case.read',
         'case.create',
         'case.update',
+        'case.reference.read',
+        'timeline.read',
+        'timeline.contribute',
+        'timeline.edit',
+        // Only while dossier consent is complete: see the test on consent below.
+        'dossier.write',
       ],
       professional: [
         'public',
@@ -57,6 +67,11 @@ describe('the policy', () => {
         'team.members.read',
         'case.read',
         'case.update',
+        'case.reference.read',
+        'timeline.read',
+        'timeline.contribute',
+        'timeline.edit',
+        'dossier.write',
       ],
       expert_by_experience: [
         'public',
@@ -70,6 +85,8 @@ describe('the policy', () => {
         'team.read',
         'team.members.read',
         'case.read',
+        'case.reference.read',
+        'timeline.read',
       ],
       policymaker: [
         'public',
@@ -80,8 +97,20 @@ describe('the policy', () => {
         'reference.read',
         'organisation.read',
         'programme.read',
+        'case.reference.read',
       ],
-      participant: ['public', 'session.read', 'session.end', 'session.end_all', 'totp.enrol'],
+      participant: [
+        'public',
+        'session.read',
+        'session.end',
+        'session.end_all',
+        'totp.enrol',
+        'case.reference.read',
+        'timeline.read',
+        'timeline.contribute',
+        'own_case.read',
+        'own_case.consent',
+      ],
     };
     for (const role of roles) {
       for (const action of actions) {
@@ -108,9 +137,24 @@ describe('the policy', () => {
 
   it('grants case data through team membership or explicit assignment only', () => {
     const researcher: Actor = { ...actorOf('researcher'), userId: 'r1', teamIds: ['team-a'] };
-    const caseInA = { type: 'case' as const, teamId: 'team-a', assignedUserIds: [] };
-    const caseInB = { type: 'case' as const, teamId: 'team-b', assignedUserIds: [] };
-    const assignedInB = { type: 'case' as const, teamId: 'team-b', assignedUserIds: ['r1'] };
+    const caseInA = {
+      type: 'case' as const,
+      teamId: 'team-a',
+      assignedUserIds: [],
+      participantUserIds: [],
+    };
+    const caseInB = {
+      type: 'case' as const,
+      teamId: 'team-b',
+      assignedUserIds: [],
+      participantUserIds: [],
+    };
+    const assignedInB = {
+      type: 'case' as const,
+      teamId: 'team-b',
+      assignedUserIds: ['r1'],
+      participantUserIds: [],
+    };
     expect(can(researcher, 'case.read', caseInA)).toBe(true);
     expect(can(researcher, 'case.read', caseInB)).toBe(false);
     expect(can(researcher, 'case.read', assignedInB)).toBe(true);
@@ -125,6 +169,29 @@ describe('the policy', () => {
     const expert: Actor = { ...actorOf('expert_by_experience'), teamIds: ['team-a'] };
     expect(can(expert, 'case.read', caseInA)).toBe(true);
     expect(can(expert, 'case.update', caseInA)).toBe(false);
+  });
+
+  it('lets participants reach only their own case, and dossier data only with dossier consent', () => {
+    const youth: Actor = { ...actorOf('participant'), userId: 'y1' };
+    const own = {
+      type: 'case' as const,
+      teamId: 't',
+      assignedUserIds: [],
+      participantUserIds: ['y1'],
+    };
+    const other = { ...own, participantUserIds: ['y2'] };
+    expect(can(youth, 'timeline.read', own)).toBe(true);
+    expect(can(youth, 'timeline.contribute', own)).toBe(true);
+    expect(can(youth, 'timeline.edit', own)).toBe(false);
+    expect(can(youth, 'case.read', own)).toBe(false);
+    expect(can(youth, 'timeline.read', other)).toBe(false);
+    expect(caseAccessGrounds(youth, own)).toBe('self');
+    // A staff member in the case's team is not a participant of it.
+    const researcher: Actor = { ...actorOf('researcher'), teamIds: ['t'], userId: 'y1' };
+    expect(caseAccessGrounds(researcher, own)).toBe('team_membership');
+    expect(can(researcher, 'dossier.write', own)).toBe(false);
+    expect(can(researcher, 'dossier.write', { ...own, dossierConsent: false })).toBe(false);
+    expect(can(researcher, 'dossier.write', { ...own, dossierConsent: true })).toBe(true);
   });
 
   it("shows a team's members to its own members and to administrators only", () => {

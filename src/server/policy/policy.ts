@@ -19,7 +19,15 @@ export type Actor = {
  */
 export type PolicyResource =
   | { type: 'team'; teamId: string }
-  | { type: 'case'; teamId: string; assignedUserIds: readonly string[] };
+  | {
+      type: 'case';
+      teamId: string;
+      assignedUserIds: readonly string[];
+      /** Accounts of the case's own participants (a youth or parent with role participant). */
+      participantUserIds: readonly string[];
+      /** Whether dossier consent is complete; only asked by the dossier actions. */
+      dossierConsent?: boolean;
+    };
 
 /** Every action a route or command can ask about. 'public' needs no login. */
 export const actions = [
@@ -42,6 +50,13 @@ export const actions = [
   'case.read',
   'case.create',
   'case.update',
+  'case.reference.read',
+  'timeline.read',
+  'timeline.contribute',
+  'timeline.edit',
+  'dossier.write',
+  'own_case.read',
+  'own_case.consent',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -58,6 +73,12 @@ export const recordLevelActions: readonly Action[] = [
   'case.read',
   'case.create',
   'case.update',
+  'timeline.read',
+  'timeline.contribute',
+  'timeline.edit',
+  'dossier.write',
+  'own_case.read',
+  'own_case.consent',
 ];
 
 const staffRoles: readonly Role[] = ['admin', 'researcher', 'professional', 'expert_by_experience'];
@@ -68,17 +89,35 @@ export const resourceScopedActions: readonly Action[] = [
   'case.read',
   'case.create',
   'case.update',
+  'timeline.read',
+  'timeline.contribute',
+  'timeline.edit',
+  'dossier.write',
+  'own_case.read',
+  'own_case.consent',
 ];
 
 /** Whether the actor reaches the record through a team or an assignment, and how (NEN 7513 grounds). */
 export function caseAccessGrounds(
   actor: Actor,
   resource: PolicyResource,
-): 'team_membership' | 'case_assignment' | null {
+): 'team_membership' | 'case_assignment' | 'self' | null {
+  if (actor.role === 'participant')
+    return resource.type === 'case' && resource.participantUserIds.includes(actor.userId)
+      ? 'self'
+      : null;
   if (actor.teamIds.includes(resource.teamId)) return 'team_membership';
   if (resource.type === 'case' && resource.assignedUserIds.includes(actor.userId))
     return 'case_assignment';
   return null;
+}
+
+/** A youth or parent with an account, reaching their own case. */
+function isOwnCase(actor: Actor, resource: PolicyResource | undefined): boolean {
+  return (
+    actor.role === 'participant' &&
+    (!resource || (resource.type === 'case' && resource.participantUserIds.includes(actor.userId)))
+  );
 }
 
 const caseRoles: readonly Role[] = ['researcher', 'professional', 'expert_by_experience'];
@@ -115,6 +154,18 @@ const rules: Record<Exclude<Action, 'public'>, Rule> = {
   'case.update': (a, r) =>
     (a.role === 'researcher' || a.role === 'professional') &&
     (!r || caseAccessGrounds(a, r) !== null),
+  // The editable lists (institution types, timeline categories) carry no personal data.
+  'case.reference.read': () => true,
+  // The timeline is read by the case's staff and by its own participants.
+  'timeline.read': (a, r) => can(a, 'case.read', r) || isOwnCase(a, r),
+  // Participants add events and comments from their own perspective; they do not edit others'.
+  'timeline.contribute': (a, r) => can(a, 'case.update', r) || isOwnCase(a, r),
+  'timeline.edit': (a, r) => can(a, 'case.update', r),
+  // Dossier data only while dossier consent is complete (the consent rules by age).
+  'dossier.write': (a, r) =>
+    can(a, 'case.update', r) && (!r || (r.type === 'case' && r.dossierConsent === true)),
+  'own_case.read': (a, r) => isOwnCase(a, r),
+  'own_case.consent': (a, r) => isOwnCase(a, r),
 };
 
 export function isAction(value: unknown): value is Action {

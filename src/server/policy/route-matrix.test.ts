@@ -131,7 +131,7 @@ describe('the authorisation matrix, generated from the route list', () => {
           : route.url.startsWith('/api/teams/:id')
             ? { type: 'team', teamId: ids.teams! }
             : route.url.startsWith('/api/cases/:id')
-              ? { type: 'case', teamId: ids.teams!, assignedUserIds: [] }
+              ? { type: 'case', teamId: ids.teams!, assignedUserIds: [], participantUserIds: [] }
               : undefined;
         if (can(actor, route.policy as Action, resource)) {
           expect([401, 403, 404], label).not.toContain(response.statusCode);

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '../db/connect';
 import { migrate } from '../db/migrate';
-import { syncInstitutionTypes } from '../features/cases/reference';
+import { syncCaseReferenceData } from '../features/cases/reference';
 import { syncReferenceData } from '../features/organisations/reference-data';
 import { templateEnvName } from './template';
 
@@ -28,7 +28,7 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
     if (!template) {
       await migrate(database);
       await syncReferenceData(database.db);
-      await syncInstitutionTypes(database.db);
+      await syncCaseReferenceData(database.db);
     }
     return { ...database, dispose: () => database.close() };
   }
@@ -44,7 +44,7 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
   const database = await openPostgres(url.toString(), { max: 4 });
   await migrate(database);
   await syncReferenceData(database.db);
-  await syncInstitutionTypes(database.db);
+  await syncCaseReferenceData(database.db);
   return {
     ...database,
     dispose: async () => {

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { openPglite } from '../db/connect';
 import { migrate } from '../db/migrate';
-import { syncInstitutionTypes } from '../features/cases/reference';
+import { syncCaseReferenceData } from '../features/cases/reference';
 import { syncReferenceData } from '../features/organisations/reference-data';
 import { templateEnvName, templatePath } from './template';
 
@@ -11,7 +11,7 @@ export async function setup() {
   const database = await openPglite({});
   await migrate(database);
   await syncReferenceData(database.db);
-  await syncInstitutionTypes(database.db);
+  await syncCaseReferenceData(database.db);
   const client = (
     database.db as unknown as { $client: { dumpDataDir: (c: 'none') => Promise<Blob> } }
   ).$client;

@@ -101,7 +101,21 @@ export const consentInputSchema = z
     message: 'Kies wie namens de deelnemer toestemming gaf',
     path: ['representativeId'],
   });
-export const withdrawInputSchema = z.object({ withdrawnOn: isoDateSchema });
+export const withdrawInputSchema = z.object({
+  withdrawnOn: isoDateSchema,
+  /** Required when withdrawal removes data: the user has seen the preview and agrees. */
+  confirmRemoval: z.boolean().default(false),
+});
+export const removalSchema = z.object({
+  resourceType: z.string(),
+  id: z.uuid(),
+  description: z.string(),
+});
+export const withdrawalPreviewSchema = z.object({
+  removes: z.array(removalSchema),
+  explanation: z.string(),
+});
+export const withdrawalResultSchema = z.object({ id: z.uuid(), removed: z.array(removalSchema) });
 export const consentSchema = z.object({
   id: z.uuid(),
   participantId: z.uuid(),

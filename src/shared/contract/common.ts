@@ -13,6 +13,7 @@ export const errorCodes = [
   'LOCKED_OUT',
   'NOT_FOUND',
   'CONFLICT',
+  'CONSENT_MISSING',
   'TOKEN_INVALID',
   'RATE_LIMITED',
   'INTERNAL',

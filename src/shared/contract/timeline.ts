@@ -55,7 +55,11 @@ export const timelineItemInputSchema = z.object({
     .trim()
     .min(1, 'Geef de gebeurtenis een korte titel')
     .max(200, 'De titel mag hoogstens 200 tekens zijn'),
-  description: z.string().trim().max(4000, 'De toelichting mag hoogstens 4000 tekens zijn').default(''),
+  description: z
+    .string()
+    .trim()
+    .max(4000, 'De toelichting mag hoogstens 4000 tekens zijn')
+    .default(''),
   start: fuzzyDateSchema,
   /** Only for a period; null means it is still going on. */
   end: fuzzyDateSchema.nullable().default(null),

@@ -2,7 +2,17 @@
 import type { Actor } from '../../policy/policy';
 
 export type AuditResourceType =
-  'session' | 'user' | 'team' | 'team_members' | 'access_log' | 'case';
+  | 'session'
+  | 'user'
+  | 'team'
+  | 'team_members'
+  | 'access_log'
+  | 'case'
+  | 'participant'
+  | 'consent'
+  | 'timeline'
+  | 'timeline_item'
+  | 'timeline_comment';
 
 export type AuditAction =
   | 'read'

@@ -13,7 +13,7 @@ import {
   type ConsentRecord,
 } from '../../../shared/domain/consent';
 import { regions, teams } from '../organisations/schema';
-import { caseAssignments, cases, consents, institutionTypes, participants } from './schema';
+import { cases, consents, institutionTypes, participants } from './schema';
 
 const summaryColumns = {
   id: cases.id,
@@ -89,18 +89,34 @@ export async function listCases(params: {
   return { items: rows.map(present), total: totals[0]?.n ?? 0, page, pageSize };
 }
 
-/** The policy resource of a case, or NOT_FOUND: used before any case data is read. */
-export async function caseResource(
-  db: Db,
-  caseId: string,
-): Promise<PolicyResource & { type: 'case' }> {
-  const [row] = await db.select({ teamId: cases.teamId }).from(cases).where(eq(cases.id, caseId));
+/** A case as the policy sees it, with the facts most reads need next. */
+export type CaseResource = PolicyResource & { type: 'case'; code: string; birthYear: number };
+
+/** The policy resource of a case, or NOT_FOUND: used before any case data is read. One query. */
+export async function caseResource(db: Db, caseId: string): Promise<CaseResource> {
+  const [row] = await db
+    .select({
+      teamId: cases.teamId,
+      code: cases.code,
+      birthYear: cases.birthYear,
+      assigned: sql<
+        string[]
+      >`(select coalesce(json_agg(ca.user_id), '[]'::json) from case_assignments ca where ca.case_id = cases.id)`,
+      participantUsers: sql<
+        string[]
+      >`(select coalesce(json_agg(p.user_id), '[]'::json) from participants p where p.case_id = cases.id and p.user_id is not null)`,
+    })
+    .from(cases)
+    .where(eq(cases.id, caseId));
   if (!row) throw new AppError('NOT_FOUND');
-  const assigned = await db
-    .select({ userId: caseAssignments.userId })
-    .from(caseAssignments)
-    .where(eq(caseAssignments.caseId, caseId));
-  return { type: 'case', teamId: row.teamId, assignedUserIds: assigned.map((a) => a.userId) };
+  return {
+    type: 'case',
+    teamId: row.teamId,
+    assignedUserIds: row.assigned,
+    participantUserIds: row.participantUsers,
+    code: row.code,
+    birthYear: row.birthYear,
+  };
 }
 
 export async function getCase(params: {

@@ -1,6 +1,6 @@
 // HTTP routes of cases: list (only reachable cases), open, read, participants and consent.
 // Every read and write of case data is authorised against the case and written to the access log.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { idParamsSchema } from '../../../shared/contract/common';
 import {
@@ -12,12 +12,22 @@ import {
   consentParamsSchema,
   participantInputSchema,
   withdrawInputSchema,
+  withdrawalPreviewSchema,
+  withdrawalResultSchema,
 } from '../../../shared/contract/cases';
 import { contextOf, recordAccess, typed } from '../../http/context';
 import { authorize, requireActor } from '../../policy/enforce';
-import { caseAccessGrounds, type Action } from '../../policy/policy';
-import { caseResource, getCase, listCases } from './queries';
-import { addParticipant, createCase, giveConsent, withdrawConsent } from './save-case';
+import { caseGuard } from './case-guard';
+import { getCase, listCases } from './queries';
+import { caseReference } from './reference';
+import { caseReferenceSchema } from '../../../shared/contract/timeline';
+import {
+  addParticipant,
+  createCase,
+  giveConsent,
+  previewWithdrawal,
+  withdrawConsent,
+} from './save-case';
 
 const createdSchema = z.object({ id: z.uuid() });
 
@@ -25,54 +35,16 @@ export async function caseRoutes(fastify: FastifyInstance) {
   const app = typed(fastify);
   const db = () => fastify.database.db;
 
-  /**
-   * Runs before the request's input is validated, so a case the actor may not reach answers 404
-   * whatever the body holds (a 400 would tell that the case exists).
-   */
-  function guardBeforeValidation(action: Action) {
-    return async (request: FastifyRequest) => {
-      const caseId = (request.params as { id?: unknown }).id;
-      if (typeof caseId === 'string' && z.uuid().safeParse(caseId).success)
-        await guard(request, caseId, action);
-    };
-  }
+  const { guard, guardBeforeValidation } = caseGuard(fastify);
 
-  type Access = {
-    actor: ReturnType<typeof requireActor>;
-    grounds: 'team_membership' | 'case_assignment' | 'none';
-    resource: Awaited<ReturnType<typeof caseResource>>;
-  };
-  // The decision made before validation, reused by the handler: the case is looked up once.
-  const decided = new WeakMap<FastifyRequest, { key: string; access: Access }>();
-
-  /** Authorises the action on this case; a case the actor may not reach is a 404. */
-  async function guard(request: FastifyRequest, caseId: string, action: Action): Promise<Access> {
-    const key = `${action} ${caseId}`;
-    const earlier = decided.get(request);
-    if (earlier?.key === key) return earlier.access;
-    const actor = requireActor(request);
-    const resource = await caseResource(db(), caseId);
-    try {
-      authorize(actor, action, resource);
-    } catch (error) {
-      await recordAccess(request, {
-        caseId,
-        resourceType: 'case',
-        resourceId: caseId,
-        action: 'read',
-        grounds: 'none',
-        outcome: 'denied',
-      });
-      throw error;
-    }
-    const access: Access = {
-      actor,
-      grounds: caseAccessGrounds(actor, resource) ?? 'none',
-      resource,
-    };
-    decided.set(request, { key, access });
-    return access;
-  }
+  app.get(
+    '/api/case-reference',
+    {
+      schema: { tags: ['cases'], response: { 200: caseReferenceSchema } },
+      config: { policy: 'case.reference.read' },
+    },
+    async () => caseReference(db()),
+  );
 
   app.get(
     '/api/cases',
@@ -187,6 +159,36 @@ export async function caseRoutes(fastify: FastifyInstance) {
     },
   );
 
+  app.get(
+    '/api/cases/:id/consents/:consentId/withdrawal-preview',
+    {
+      schema: {
+        tags: ['cases'],
+        params: consentParamsSchema,
+        response: { 200: withdrawalPreviewSchema },
+      },
+      config: { policy: 'case.update' },
+      preValidation: guardBeforeValidation('case.update'),
+    },
+    async (request) => {
+      const { actor, grounds } = await guard(request, request.params.id, 'case.update');
+      const preview = await previewWithdrawal(
+        { ...contextOf(request), actor },
+        request.params.id,
+        request.params.consentId,
+      );
+      await recordAccess(request, {
+        caseId: request.params.id,
+        resourceType: 'consent',
+        resourceId: request.params.consentId,
+        action: 'read',
+        grounds,
+        outcome: 'success',
+      });
+      return preview;
+    },
+  );
+
   app.post(
     '/api/cases/:id/consents/:consentId/withdraw',
     {
@@ -194,20 +196,20 @@ export async function caseRoutes(fastify: FastifyInstance) {
         tags: ['cases'],
         params: consentParamsSchema,
         body: withdrawInputSchema,
-        response: { 200: createdSchema },
+        response: { 200: withdrawalResultSchema },
       },
       config: { policy: 'case.update' },
       preValidation: guardBeforeValidation('case.update'),
     },
     async (request) => {
       const { actor } = await guard(request, request.params.id, 'case.update');
-      await withdrawConsent(
+      const removed = await withdrawConsent(
         { ...contextOf(request), actor },
         request.params.id,
         request.params.consentId,
-        request.body.withdrawnOn,
+        request.body,
       );
-      return { id: request.params.consentId };
+      return { id: request.params.consentId, removed };
     },
   );
 }

@@ -12,6 +12,8 @@ import { caseAccessGrounds, type Actor } from '../../policy/policy';
 import type { ConsentPurpose } from '../../../shared/domain/consent';
 import { programmes, teams } from '../organisations/schema';
 import { cases, consents, institutionTypes, participants } from './schema';
+import { removeDependents, withdrawalEffects } from './consent-dependents';
+import { recomputeIndicators } from '../timeline/save-item';
 
 const fieldError = (path: string, message: string) =>
   new AppError('INVALID_INPUT', message, { fields: [{ path, message }] });
@@ -174,7 +176,7 @@ export async function withdrawConsent(
   ctx: RequestContext & { actor: Actor },
   caseId: string,
   consentId: string,
-  withdrawnOn: string,
+  input: { withdrawnOn: string; confirmRemoval: boolean },
 ) {
   return runCommand(ctx, async ({ tx, now, audit }) => {
     const how = await grounds(ctx.actor, tx, caseId);
@@ -184,18 +186,76 @@ export async function withdrawConsent(
       .where(and(eq(consents.id, consentId), eq(consents.caseId, caseId)));
     if (!consent) throw new AppError('NOT_FOUND');
     if (consent.withdrawnOn) throw new AppError('CONFLICT', 'Deze toestemming is al ingetrokken.');
-    if (withdrawnOn < consent.givenOn)
+    if (input.withdrawnOn < consent.givenOn)
       throw fieldError('withdrawnOn', 'De intrekking ligt vóór de datum van de toestemming.');
-    if (withdrawnOn > now.toISOString().slice(0, 10))
+    if (input.withdrawnOn > now.toISOString().slice(0, 10))
       throw fieldError('withdrawnOn', 'De datum ligt in de toekomst.');
-    await tx.update(consents).set({ withdrawnOn }).where(eq(consents.id, consentId));
-    await audit({
+    const [facts] = await tx
+      .select({ birthYear: cases.birthYear })
+      .from(cases)
+      .where(eq(cases.id, caseId))
+      .for('update');
+    if (!facts) throw new AppError('NOT_FOUND');
+    const effects = await withdrawalEffects(tx, {
       caseId,
-      resourceType: 'case',
-      resourceId: consentId,
-      action: 'update',
-      grounds: how,
-      outcome: 'success',
+      consentId,
+      birthYear: facts.birthYear,
+      on: now,
     });
+    if (effects.removes.length > 0 && !input.confirmRemoval)
+      throw new AppError(
+        'CONFLICT',
+        `Intrekken verwijdert ${effects.removes.length} gegevens. Bekijk wat er verwijderd wordt en bevestig.`,
+        { removes: effects.removes },
+      );
+    await tx
+      .update(consents)
+      .set({ withdrawnOn: input.withdrawnOn })
+      .where(eq(consents.id, consentId));
+    await removeDependents(tx, effects.removes);
+    if (effects.removes.length > 0) await recomputeIndicators(tx, caseId, facts.birthYear, now);
+    await audit(
+      {
+        caseId,
+        resourceType: 'consent',
+        resourceId: consentId,
+        action: 'update',
+        grounds: how,
+        outcome: 'success',
+      },
+      // Each removal names what was removed (type and id; the content itself is gone).
+      ...effects.removes.map((r) => ({
+        caseId,
+        resourceType: r.resourceType,
+        resourceId: r.id,
+        action: 'delete' as const,
+        grounds: 'consent' as const,
+        outcome: 'success' as const,
+      })),
+    );
+    return effects.removes;
+  });
+}
+
+/** What withdrawing the consent would remove, without changing anything. */
+export async function previewWithdrawal(
+  ctx: RequestContext & { actor: Actor },
+  caseId: string,
+  consentId: string,
+) {
+  return runCommand(ctx, async ({ tx, now }) => {
+    const [facts] = await tx
+      .select({ birthYear: cases.birthYear })
+      .from(cases)
+      .where(eq(cases.id, caseId));
+    if (!facts) throw new AppError('NOT_FOUND');
+    const effects = await withdrawalEffects(tx, {
+      caseId,
+      consentId,
+      birthYear: facts.birthYear,
+      on: now,
+    });
+    if (!effects.found) throw new AppError('NOT_FOUND');
+    return { removes: effects.removes, explanation: effects.explanation };
   });
 }

@@ -48,6 +48,11 @@ export const auditResourceTypes = [
   'team_members',
   'access_log',
   'case',
+  'participant',
+  'consent',
+  'timeline',
+  'timeline_item',
+  'timeline_comment',
 ] as const;
 
 export const chainBreakReasons = chainReportSchema.shape.reason.unwrap().options;

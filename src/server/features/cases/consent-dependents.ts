@@ -1,0 +1,72 @@
+// What withdrawing a consent takes away. The preview and the withdrawal itself use the same
+// computation, so the user is told exactly what will be removed before confirming. Features
+// that store data depending on a consent add their part here.
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Tx } from '../../db/context';
+import type { ConsentPurpose } from '../../../shared/domain/consent';
+import { formatFuzzyDate } from '../../../shared/domain/fuzzy-date';
+import { timelineComments, timelineHistory, timelineItems } from '../timeline/schema';
+import { consentState, dossierConsentComplete } from './consent-state';
+
+export type Removal = { resourceType: 'timeline_item'; id: string; description: string };
+
+const effectsWithoutStoredData: Record<ConsentPurpose, string> = {
+  interview: 'Er worden geen interviews meer gehouden met deze deelnemer.',
+  recording: 'Er worden geen geluidsopnames meer gemaakt van deze deelnemer.',
+  dossier: 'Het dossier wordt niet meer ingezien.',
+  quotes: 'Citaten van deze deelnemer worden niet meer gebruikt in rapporten.',
+  meeting: 'Deze deelnemer wordt niet meer uitgenodigd voor de casusreview.',
+};
+
+export async function withdrawalEffects(
+  tx: Tx,
+  params: { caseId: string; consentId: string; birthYear: number; on: Date },
+): Promise<{ found: boolean; removes: Removal[]; explanation: string }> {
+  const state = await consentState(tx, params.caseId);
+  const consent = state.consents.find((c) => c.id === params.consentId);
+  if (!consent) return { found: false, removes: [], explanation: '' };
+  const explanation = effectsWithoutStoredData[consent.purpose];
+  if (consent.purpose !== 'dossier') return { found: true, removes: [], explanation };
+  const after = {
+    ...state,
+    consents: state.consents.map((c) =>
+      c.id === consent.id ? { ...c, withdrawnOn: c.withdrawnOn ?? 'withdrawn' } : c,
+    ),
+  };
+  if (dossierConsentComplete(after, params.birthYear, params.on))
+    return {
+      found: true,
+      removes: [],
+      explanation:
+        'De toestemming voor dossierinzage blijft compleet door andere toestemmingen, dus er wordt niets verwijderd.',
+    };
+  const items = await tx
+    .select({ id: timelineItems.id, title: timelineItems.title, start: timelineItems.start })
+    .from(timelineItems)
+    .where(
+      and(
+        eq(timelineItems.caseId, params.caseId),
+        eq(timelineItems.source, 'dossier'),
+        isNull(timelineItems.deletedAt),
+      ),
+    )
+    .orderBy(timelineItems.startEarliest, timelineItems.id);
+  return {
+    found: true,
+    removes: items.map((i) => ({
+      resourceType: 'timeline_item',
+      id: i.id,
+      description: `Tijdlijn: ${i.title} (${formatFuzzyDate(i.start, 'nl')}), uit het dossier`,
+    })),
+    explanation: `${explanation} Alles wat uit het dossier op de tijdlijn is gezet, wordt verwijderd.`,
+  };
+}
+
+/** Removes the data for good: the items, their comments and their history. */
+export async function removeDependents(tx: Tx, removals: Removal[]): Promise<void> {
+  const ids = removals.filter((r) => r.resourceType === 'timeline_item').map((r) => r.id);
+  if (ids.length === 0) return;
+  await tx.delete(timelineComments).where(inArray(timelineComments.itemId, ids));
+  await tx.delete(timelineHistory).where(inArray(timelineHistory.itemId, ids));
+  await tx.delete(timelineItems).where(inArray(timelineItems.id, ids));
+}

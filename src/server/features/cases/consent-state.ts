@@ -1,0 +1,70 @@
+// The consent state of a case as the policy needs it, read inside a transaction.
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/connect';
+import type { Tx } from '../../db/context';
+import {
+  hasConsent,
+  type ConsentParticipant,
+  type ConsentPurpose,
+  type ConsentRecord,
+} from '../../../shared/domain/consent';
+import { consents, participants } from './schema';
+
+export type CaseConsentState = {
+  participants: ConsentParticipant[];
+  consents: (ConsentRecord & { id: string })[];
+};
+
+export async function consentState(db: Db | Tx, caseId: string): Promise<CaseConsentState> {
+  const [people, given] = await Promise.all([
+    db
+      .select({
+        id: participants.id,
+        kind: participants.kind,
+        label: participants.label,
+        hasAuthority: participants.hasAuthority,
+      })
+      .from(participants)
+      .where(eq(participants.caseId, caseId)),
+    db
+      .select({
+        id: consents.id,
+        participantId: consents.participantId,
+        purpose: consents.purpose,
+        givenBy: consents.givenBy,
+        representativeId: consents.representativeId,
+        withdrawnOn: consents.withdrawnOn,
+      })
+      .from(consents)
+      .where(eq(consents.caseId, caseId)),
+  ]);
+  return {
+    participants: people.map((p) => ({ ...p, kind: p.kind as ConsentParticipant['kind'] })),
+    consents: given.map((c) => ({
+      ...c,
+      purpose: c.purpose as ConsentPurpose,
+      givenBy: c.givenBy as ConsentRecord['givenBy'],
+    })),
+  };
+}
+
+/**
+ * Whether the youth's care file may be used: there is a youth, and every consent the rules by
+ * age require for 'dossier' stands.
+ */
+export function dossierConsentComplete(
+  state: CaseConsentState,
+  birthYear: number,
+  on: Date,
+): boolean {
+  const youth = state.participants.find((p) => p.kind === 'youth');
+  if (!youth) return false;
+  return hasConsent({
+    participant: youth,
+    purpose: 'dossier',
+    participants: state.participants,
+    consents: state.consents,
+    birthYear,
+    on,
+  });
+}

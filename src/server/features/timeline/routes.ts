@@ -1,0 +1,179 @@
+// HTTP routes of a case's timeline. Every route reaches the case through the case guard (404 for
+// a case the actor may not reach), and every read and write is in the access log.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { idParamsSchema } from '../../../shared/contract/common';
+import {
+  timelineCommentInputSchema,
+  timelineHistorySchema,
+  timelineItemInputSchema,
+  timelineItemParamsSchema,
+  timelineItemSchema,
+  timelineItemUpdateSchema,
+  timelineSchema,
+  versionQuerySchema,
+} from '../../../shared/contract/timeline';
+import { contextOf, recordAccess, typed } from '../../http/context';
+import { can } from '../../policy/policy';
+import { caseGuard } from '../cases/case-guard';
+import { itemHistory, liveItem, readTimeline } from './queries';
+import { addComment, addItem, deleteItem, updateItem } from './save-item';
+import { AppError } from '../../http/errors';
+
+export async function timelineRoutes(fastify: FastifyInstance) {
+  const app = typed(fastify);
+  const db = () => fastify.database.db;
+  const { guard, guardBeforeValidation } = caseGuard(fastify);
+
+  app.get(
+    '/api/cases/:id/timeline',
+    {
+      schema: { tags: ['timeline'], params: idParamsSchema, response: { 200: timelineSchema } },
+      config: { policy: 'timeline.read' },
+      preValidation: guardBeforeValidation('timeline.read'),
+    },
+    async (request) => {
+      const caseId = request.params.id;
+      const access = await guard(request, caseId, 'timeline.read');
+      const timeline = await readTimeline(db(), caseId);
+      await recordAccess(request, {
+        caseId,
+        resourceType: 'timeline',
+        resourceId: caseId,
+        action: 'read',
+        grounds: access.grounds,
+        outcome: 'success',
+      });
+      return {
+        caseId,
+        caseCode: access.resource.code,
+        birthYear: access.resource.birthYear,
+        ...timeline,
+        abilities: {
+          contribute: can(access.actor, 'timeline.contribute', access.resource),
+          edit: can(access.actor, 'timeline.edit', access.resource),
+        },
+      };
+    },
+  );
+
+  app.post(
+    '/api/cases/:id/timeline/items',
+    {
+      schema: {
+        tags: ['timeline'],
+        params: idParamsSchema,
+        body: timelineItemInputSchema,
+        response: { 201: timelineItemSchema },
+      },
+      config: { policy: 'timeline.contribute' },
+      preValidation: guardBeforeValidation('timeline.contribute'),
+    },
+    async (request, reply) => {
+      const access = await guard(request, request.params.id, 'timeline.contribute');
+      const item = await addItem(
+        { ...contextOf(request), access },
+        request.params.id,
+        request.body,
+      );
+      reply.status(201);
+      return item;
+    },
+  );
+
+  app.put(
+    '/api/cases/:id/timeline/items/:itemId',
+    {
+      schema: {
+        tags: ['timeline'],
+        params: timelineItemParamsSchema,
+        body: timelineItemUpdateSchema,
+        response: { 200: timelineItemSchema },
+      },
+      config: { policy: 'timeline.edit' },
+      preValidation: guardBeforeValidation('timeline.edit'),
+    },
+    async (request) => {
+      const access = await guard(request, request.params.id, 'timeline.edit');
+      return updateItem(
+        { ...contextOf(request), access },
+        request.params.id,
+        request.params.itemId,
+        request.body,
+      );
+    },
+  );
+
+  app.delete(
+    '/api/cases/:id/timeline/items/:itemId',
+    {
+      schema: {
+        tags: ['timeline'],
+        params: timelineItemParamsSchema,
+        querystring: versionQuerySchema,
+      },
+      config: { policy: 'timeline.edit' },
+      preValidation: guardBeforeValidation('timeline.edit'),
+    },
+    async (request, reply) => {
+      const access = await guard(request, request.params.id, 'timeline.edit');
+      await deleteItem(
+        { ...contextOf(request), access },
+        request.params.id,
+        request.params.itemId,
+        request.query.version,
+      );
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/cases/:id/timeline/items/:itemId/history',
+    {
+      schema: {
+        tags: ['timeline'],
+        params: timelineItemParamsSchema,
+        response: { 200: timelineHistorySchema },
+      },
+      config: { policy: 'timeline.read' },
+      preValidation: guardBeforeValidation('timeline.read'),
+    },
+    async (request) => {
+      const { id: caseId, itemId } = request.params;
+      const access = await guard(request, caseId, 'timeline.read');
+      const changes = await itemHistory(db(), caseId, itemId);
+      if (changes.length === 0) throw new AppError('NOT_FOUND');
+      await recordAccess(request, {
+        caseId,
+        resourceType: 'timeline_item',
+        resourceId: itemId,
+        action: 'read',
+        grounds: access.grounds,
+        outcome: 'success',
+      });
+      return { itemId, changes };
+    },
+  );
+
+  app.post(
+    '/api/cases/:id/timeline/items/:itemId/comments',
+    {
+      schema: {
+        tags: ['timeline'],
+        params: timelineItemParamsSchema,
+        body: timelineCommentInputSchema,
+        response: { 201: z.object({ id: z.uuid() }) },
+      },
+      config: { policy: 'timeline.contribute' },
+      preValidation: guardBeforeValidation('timeline.contribute'),
+    },
+    async (request, reply) => {
+      const { id: caseId, itemId } = request.params;
+      const access = await guard(request, caseId, 'timeline.contribute');
+      if (!(await liveItem(db(), caseId, itemId))) throw new AppError('NOT_FOUND');
+      const id = await addComment({ ...contextOf(request), access }, caseId, itemId, request.body);
+      reply.status(201);
+      return { id };
+    },
+  );
+}
