@@ -26,6 +26,7 @@ import { organisationRoutes } from './features/organisations/routes';
 import { auditRoutes } from './features/audit/routes';
 import { caseRoutes } from './features/cases/routes';
 import { timelineRoutes } from './features/timeline/routes';
+import { participantRoutes } from './features/cases/participant-routes';
 import './http/context';
 
 z.config(z.locales.nl());
@@ -105,6 +106,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(auditRoutes);
   await app.register(caseRoutes);
   await app.register(timelineRoutes);
+  await app.register(participantRoutes);
   await registerWeb(app, options.webRoot ?? defaultWebRoot);
 
   return app;

@@ -86,6 +86,9 @@ describe('the authorisation matrix, generated from the route list', () => {
     });
     if (consent.statusCode !== 201) throw new Error(consent.body);
     ids.consents = consent.json().id;
+    ids.participants = youth.json().id;
+    // The participant's view of a case: /api/my/cases/:id.
+    ids.my = ids.cases;
   });
   afterAll(() => test.close());
 
@@ -95,6 +98,7 @@ describe('the authorisation matrix, generated from the route list', () => {
       .replace(':id', ids[collection] ?? '00000000-0000-4000-8000-000000000000')
       .replace(':userId', ids.users!)
       .replace(':consentId', ids.consents!)
+      .replace(':participantId', ids.participants!)
       .replace(':token', 'x'.repeat(43));
   }
 
@@ -130,7 +134,7 @@ describe('the authorisation matrix, generated from the route list', () => {
           ? undefined
           : route.url.startsWith('/api/teams/:id')
             ? { type: 'team', teamId: ids.teams! }
-            : route.url.startsWith('/api/cases/:id')
+            : route.url.startsWith('/api/cases/:id') || route.url.startsWith('/api/my/cases/:id')
               ? { type: 'case', teamId: ids.teams!, assignedUserIds: [], participantUserIds: [] }
               : undefined;
         if (can(actor, route.policy as Action, resource)) {

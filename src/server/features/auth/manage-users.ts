@@ -15,7 +15,7 @@ export const resetLifetimeMs = 24 * 60 * 60 * 1000;
 
 export type LinkPurpose = 'invitation' | 'reset';
 
-async function createLink(tx: Tx, userId: string, purpose: LinkPurpose, now: Date) {
+export async function createLink(tx: Tx, userId: string, purpose: LinkPurpose, now: Date) {
   // Older unused links of this user and purpose stop working: only the newest one counts.
   await tx
     .update(oneTimeLinks)

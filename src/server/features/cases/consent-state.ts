@@ -12,7 +12,7 @@ import { consents, participants } from './schema';
 
 export type CaseConsentState = {
   participants: ConsentParticipant[];
-  consents: (ConsentRecord & { id: string })[];
+  consents: (ConsentRecord & { id: string; givenOn: string })[];
 };
 
 export async function consentState(db: Db | Tx, caseId: string): Promise<CaseConsentState> {
@@ -33,6 +33,7 @@ export async function consentState(db: Db | Tx, caseId: string): Promise<CaseCon
         purpose: consents.purpose,
         givenBy: consents.givenBy,
         representativeId: consents.representativeId,
+        givenOn: consents.givenOn,
         withdrawnOn: consents.withdrawnOn,
       })
       .from(consents)

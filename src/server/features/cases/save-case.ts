@@ -80,6 +80,8 @@ export async function createCase(
 }
 
 async function grounds(actor: Actor, tx: CommandScope['tx'], caseId: string) {
+  // A participant acts on their own case (the route has checked that it is theirs).
+  if (actor.role === 'participant') return 'self' as const;
   const [row] = await tx.select({ teamId: cases.teamId }).from(cases).where(eq(cases.id, caseId));
   if (!row) throw new AppError('NOT_FOUND');
   return caseAccessGrounds(actor, { type: 'team', teamId: row.teamId }) ?? 'case_assignment';
