@@ -88,7 +88,7 @@ describe('the authorisation matrix, generated from the route list', () => {
     ids.consents = consent.json().id;
     ids.participants = youth.json().id;
     // The participant's view of a case: /api/my/cases/:id.
-    ids.my = ids.cases;
+    ids.my = ids.cases!;
   });
   afterAll(() => test.close());
 
