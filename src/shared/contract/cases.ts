@@ -137,11 +137,22 @@ export const missingConsentSchema = z.object({
 export const caseDetailSchema = caseSummarySchema.extend({
   programmeId: z.uuid(),
   gender: z.enum(['female', 'male', 'other']).nullable(),
+  retentionUntil: z.string().nullable(),
   version: z.number().int(),
+  assignments: z.array(z.object({ userId: z.uuid(), displayName: z.string(), role: z.string() })),
   participants: z.array(participantSchema),
   consents: z.array(consentSchema),
   missingConsents: z.array(missingConsentSchema),
   abilities: z.object({ update: z.boolean() }),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+/** Changing a case's progress and retention; version guards against overwriting a colleague. */
+export const caseUpdateSchema = z.object({
+  status: z.enum(caseStatuses),
+  retentionUntil: isoDateSchema.nullable().default(null),
+  gender: z.enum(['female', 'male', 'other']).nullable().default(null),
+  version: z.number().int().min(1),
+});
+export const assignmentParamsSchema = z.object({ id: z.uuid(), userId: z.uuid() });
 export const consentParamsSchema = z.object({ id: z.uuid(), consentId: z.uuid() });

@@ -13,7 +13,8 @@ import {
   type ConsentRecord,
 } from '../../../shared/domain/consent';
 import { regions, teams } from '../organisations/schema';
-import { cases, consents, institutionTypes, participants } from './schema';
+import { caseAssignments, cases, consents, institutionTypes, participants } from './schema';
+import { users } from '../auth/schema';
 
 const summaryColumns = {
   id: cases.id,
@@ -133,6 +134,7 @@ export async function getCase(params: {
       ...summaryColumns,
       programmeId: cases.programmeId,
       gender: cases.gender,
+      retentionUntil: cases.retentionUntil,
       version: cases.version,
     })
     .from(cases)
@@ -189,11 +191,19 @@ export async function getCase(params: {
     })),
   );
   const resource = params.resource ?? (await caseResource(db, caseId));
+  const assigned = await db
+    .select({ userId: users.id, displayName: users.displayName, role: users.role })
+    .from(caseAssignments)
+    .innerJoin(users, eq(users.id, caseAssignments.userId))
+    .where(eq(caseAssignments.caseId, caseId))
+    .orderBy(asc(users.sortKey));
   return {
     ...present(row),
     programmeId: row.programmeId,
     gender: row.gender as CaseDetail['gender'],
+    retentionUntil: row.retentionUntil,
     version: row.version,
+    assignments: assigned,
     participants: typedPeople,
     consents: typedConsents,
     missingConsents: missing,

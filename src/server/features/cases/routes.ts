@@ -12,6 +12,8 @@ import {
   consentParamsSchema,
   participantInputSchema,
   withdrawInputSchema,
+  caseUpdateSchema,
+  assignmentParamsSchema,
   withdrawalPreviewSchema,
   withdrawalResultSchema,
 } from '../../../shared/contract/cases';
@@ -26,6 +28,8 @@ import {
   createCase,
   giveConsent,
   previewWithdrawal,
+  setAssignment,
+  updateCase,
   withdrawConsent,
 } from './save-case';
 
@@ -212,4 +216,39 @@ export async function caseRoutes(fastify: FastifyInstance) {
       return { id: request.params.consentId, removed };
     },
   );
+
+  app.put(
+    '/api/cases/:id',
+    {
+      schema: {
+        tags: ['cases'],
+        params: idParamsSchema,
+        body: caseUpdateSchema,
+        response: { 200: createdSchema },
+      },
+      config: { policy: 'case.update' },
+      preValidation: guardBeforeValidation('case.update'),
+    },
+    async (request) => {
+      const { actor } = await guard(request, request.params.id, 'case.update');
+      await updateCase({ ...contextOf(request), actor }, request.params.id, request.body);
+      return { id: request.params.id };
+    },
+  );
+
+  for (const method of ['PUT', 'DELETE'] as const) {
+    app.route({
+      method,
+      url: '/api/cases/:id/assignments/:userId',
+      schema: { tags: ['cases'], params: assignmentParamsSchema },
+      config: { policy: 'case.update' },
+      preValidation: guardBeforeValidation('case.update'),
+      handler: async (request, reply) => {
+        const { id, userId } = request.params;
+        const { actor } = await guard(request, id, 'case.update');
+        await setAssignment({ ...contextOf(request), actor }, id, userId, method === 'PUT');
+        return reply.status(204).send();
+      },
+    });
+  }
 }

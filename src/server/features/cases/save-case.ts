@@ -11,7 +11,8 @@ import { AppError } from '../../http/errors';
 import { caseAccessGrounds, type Actor } from '../../policy/policy';
 import type { ConsentPurpose } from '../../../shared/domain/consent';
 import { programmes, teams } from '../organisations/schema';
-import { cases, consents, institutionTypes, participants } from './schema';
+import { caseAssignments, cases, consents, institutionTypes, participants } from './schema';
+import { users } from '../auth/schema';
 import { removeDependents, withdrawalEffects } from './consent-dependents';
 import { recomputeIndicators } from '../timeline/save-item';
 
@@ -259,5 +260,89 @@ export async function previewWithdrawal(
     });
     if (!effects.found) throw new AppError('NOT_FOUND');
     return { removes: effects.removes, explanation: effects.explanation };
+  });
+}
+
+export async function updateCase(
+  ctx: RequestContext & { actor: Actor },
+  caseId: string,
+  input: {
+    status: string;
+    retentionUntil: string | null;
+    gender: 'female' | 'male' | 'other' | null;
+    version: number;
+  },
+) {
+  return runCommand(ctx, async ({ tx, now, audit }) => {
+    const how = await grounds(ctx.actor, tx, caseId);
+    if (input.status === 'closed' && !input.retentionUntil)
+      throw fieldError(
+        'retentionUntil',
+        'Een afgesloten casus heeft een bewaartermijn: kies tot wanneer de gegevens bewaard blijven.',
+      );
+    if (input.retentionUntil && input.retentionUntil < now.toISOString().slice(0, 10))
+      throw fieldError('retentionUntil', 'De bewaartermijn ligt in het verleden.');
+    const { version, ...fields } = input;
+    const [row] = await tx
+      .update(cases)
+      .set({ ...fields, version: version + 1, updatedAt: now })
+      .where(and(eq(cases.id, caseId), eq(cases.version, version)))
+      .returning({ id: cases.id });
+    if (!row)
+      throw new AppError(
+        'CONFLICT',
+        'Iemand anders heeft deze casus intussen gewijzigd. Laad de pagina opnieuw.',
+      );
+    await audit({
+      caseId,
+      resourceType: 'case',
+      resourceId: caseId,
+      action: 'update',
+      grounds: how,
+      outcome: 'success',
+    });
+  });
+}
+
+const assignableRoles = ['researcher', 'professional', 'expert_by_experience'];
+
+/** Assigns a colleague to the case explicitly (rights beyond team membership), or removes them. */
+export async function setAssignment(
+  ctx: RequestContext & { actor: Actor },
+  caseId: string,
+  userId: string,
+  assigned: boolean,
+) {
+  return runCommand(ctx, async ({ tx, now, audit }) => {
+    const how = await grounds(ctx.actor, tx, caseId);
+    if (assigned) {
+      const [user] = await tx
+        .select({ role: users.role, status: users.status })
+        .from(users)
+        .where(eq(users.id, userId));
+      if (!user || user.status === 'disabled' || !assignableRoles.includes(user.role))
+        throw fieldError(
+          'userId',
+          'Alleen onderzoekers, professionals en ervaringsdeskundigen met een actief account kunnen aan een casus worden toegewezen.',
+        );
+      await tx
+        .insert(caseAssignments)
+        .values({ caseId, userId, createdAt: now })
+        .onConflictDoNothing();
+    } else {
+      const removed = await tx
+        .delete(caseAssignments)
+        .where(and(eq(caseAssignments.caseId, caseId), eq(caseAssignments.userId, userId)))
+        .returning({ userId: caseAssignments.userId });
+      if (removed.length === 0) throw new AppError('NOT_FOUND');
+    }
+    await audit({
+      caseId,
+      resourceType: 'case',
+      resourceId: userId,
+      action: assigned ? 'create' : 'delete',
+      grounds: how,
+      outcome: 'success',
+    });
   });
 }
