@@ -11,6 +11,8 @@ import {
 } from '../src/server/features/organisations/schema';
 import { seedDemo } from './demo-data';
 import { cases, participants } from '../src/server/features/cases/schema';
+import { caseIndicators, timelineItems } from '../src/server/features/timeline/schema';
+import { demoStory } from './demo-timeline';
 
 describe('the demo programme', () => {
   let database: TestDatabase;
@@ -36,5 +38,18 @@ describe('the demo programme', () => {
     expect(logins.every((l) => l.email.endsWith('.test'))).toBe(true);
     expect((await db.select({ n: count() }).from(cases))[0]!.n).toBe(1);
     expect((await db.select({ n: count() }).from(participants))[0]!.n).toBe(4);
+    // A full life course, in every lane, from several perspectives, with derived indicators.
+    const items = await db
+      .select({ lane: timelineItems.lane, source: timelineItems.source })
+      .from(timelineItems);
+    expect(items.length).toBe(demoStory.length);
+    expect(new Set(items.map((i) => i.lane)).size).toBe(7);
+    expect(new Set(items.map((i) => i.source)).size).toBe(4);
+    const [indicators] = await db.select().from(caseIndicators);
+    expect(indicators).toMatchObject({ placements: 6, diagnosesRevised: 1 });
+    expect(indicators!.monthsWithoutSchool).toBeGreaterThan(5);
+    expect(indicators!.earlySignalGap).toBeGreaterThan(0);
+    const linked = await db.select({ userId: participants.userId }).from(participants);
+    expect(linked.filter((p) => p.userId !== null)).toHaveLength(1);
   });
 });

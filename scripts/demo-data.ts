@@ -7,7 +7,10 @@ import { createOrganisation } from '../src/server/features/organisations/save-or
 import { createProgramme } from '../src/server/features/organisations/save-programme';
 import { addTeamMember, createTeam } from '../src/server/features/organisations/save-team';
 import { addParticipant, createCase, giveConsent } from '../src/server/features/cases/save-case';
+import { eq } from 'drizzle-orm';
+import { participants } from '../src/server/features/cases/schema';
 import type { Role } from '../src/shared/contract/auth';
+import { seedDemoTimeline } from './demo-timeline';
 import type { TeamRoleLabel } from '../src/shared/contract/organisations';
 
 export type DemoLogin = { role: Role; email: string; displayName: string };
@@ -189,6 +192,13 @@ export async function seedDemo(db: Db): Promise<{ password: string; logins: Demo
     givenOn: '2026-02-03',
     formVersion: 'demo-v1',
   });
+
+  // The demo participant login is the youth of this case: it sees the case's timeline.
+  await db
+    .update(participants)
+    .set({ userId: ids.get('jongere')! })
+    .where(eq(participants.id, youth));
+  await seedDemoTimeline(caseCtx, caseId, { youth, mother });
 
   return {
     password,

@@ -19,6 +19,11 @@ import { caseGuard } from '../cases/case-guard';
 import { itemHistory, liveItem, readTimeline } from './queries';
 import { addComment, addItem, deleteItem, updateItem } from './save-item';
 import { AppError } from '../../http/errors';
+import { eq } from 'drizzle-orm';
+import { laneCategoryList } from '../../../shared/domain/timeline';
+import { participants } from '../cases/schema';
+import { caseReference } from '../cases/reference';
+import { renderTimelinePdf } from './timeline-pdf';
 
 export async function timelineRoutes(fastify: FastifyInstance) {
   const app = typed(fastify);
@@ -174,6 +179,54 @@ export async function timelineRoutes(fastify: FastifyInstance) {
       const id = await addComment({ ...contextOf(request), access }, caseId, itemId, request.body);
       reply.status(201);
       return { id };
+    },
+  );
+
+  app.get(
+    '/api/cases/:id/timeline.pdf',
+    {
+      schema: { tags: ['timeline'], params: idParamsSchema },
+      config: { policy: 'timeline.read' },
+      preValidation: guardBeforeValidation('timeline.read'),
+    },
+    async (request, reply) => {
+      const caseId = request.params.id;
+      const access = await guard(request, caseId, 'timeline.read');
+      const [timeline, reference, people] = await Promise.all([
+        readTimeline(db(), caseId),
+        caseReference(db()),
+        db()
+          .select({ id: participants.id, label: participants.label })
+          .from(participants)
+          .where(eq(participants.caseId, caseId)),
+      ]);
+      const pdf = await renderTimelinePdf({
+        caseCode: access.resource.code,
+        birthYear: access.resource.birthYear,
+        today: fastify.clock().toISOString().slice(0, 10),
+        ...timeline,
+        categoryLabel: (lane, code) =>
+          reference.timelineCategories.find(
+            (c) => c.code === code && c.list === laneCategoryList[lane],
+          )?.label,
+        participantLabel: (id) => people.find((p) => p.id === id)?.label,
+      });
+      await recordAccess(request, {
+        caseId,
+        resourceType: 'timeline',
+        resourceId: caseId,
+        action: 'export',
+        grounds: access.grounds,
+        outcome: 'success',
+      });
+      return reply
+        .type('application/pdf')
+        .header(
+          'content-disposition',
+          `attachment; filename="tijdlijn-${access.resource.code}.pdf"`,
+        )
+        .header('cache-control', 'no-store')
+        .send(pdf);
     },
   );
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { createTestApp, loginAs, type AuthHeaders, type TestApp } from '../../testing/app';
@@ -6,6 +7,16 @@ import { caseFixture, headersOf } from '../../testing/fixtures';
 import { accessLog } from '../audit/schema';
 import { participants } from '../cases/schema';
 import { timelineComments, timelineHistory, timelineItems } from './schema';
+
+/** The text of a PDF (pdftotext, from poppler-utils), or null where it is not installed. */
+function pdfText(pdf: Buffer): string | null {
+  try {
+    return execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
 
 describe.each(testDatabaseKinds())('case timeline (%s)', (kind) => {
   let test: TestApp;
@@ -108,6 +119,33 @@ describe.each(testDatabaseKinds())('case timeline (%s)', (kind) => {
     expect(timeline.indicators).toMatchObject({ placements: 2, placementChanges: 2 });
     expect(timeline.indicators.ageAtFirstSignal).not.toBeNull();
     expect(timeline.abilities).toEqual({ contribute: true, edit: true });
+  });
+
+  it('prints the timeline as a PDF with every item, and logs the export', async () => {
+    const response = await call('GET', `/api/cases/${fx.caseId}/timeline.pdf`, fx.researcher);
+    expect(response.statusCode, response.body.slice(0, 200)).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['content-disposition']).toMatch(/tijdlijn-KL-2026-\d{3}\.pdf/);
+    expect(response.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(response.rawPayload);
+    if (text === null) console.warn('pdftotext is not installed: PDF text not checked');
+    else {
+      for (const expected of [
+        'Tijdlijn KL-2026-',
+        'Ouders gaan uit elkaar',
+        'pleeggezin B',
+        'Wonen',
+      ])
+        expect(text).toContain(expected);
+    }
+    const exported = await test.database.db
+      .select({ n: count() })
+      .from(accessLog)
+      .where(and(eq(accessLog.caseId, fx.caseId), eq(accessLog.action, 'export')));
+    expect(exported[0]!.n).toBe(1);
+    expect(
+      (await call('GET', `/api/cases/${fx.caseId}/timeline.pdf`, fx.outsider)).statusCode,
+    ).toBe(404);
   });
 
   it('refuses impossible dates, unknown lanes, oversized text and stray categories, storing nothing', async () => {
