@@ -199,6 +199,8 @@ export const teamListQuerySchema = listQuerySchema([
   '-created',
 ]).extend({
   programmeId: z.uuid().optional(),
+  /** 'me': only the teams the logged-in user is a member of (e.g. to open a case in). */
+  member: z.literal('me').optional(),
 });
 export const teamListSchema = listResponseSchema(teamSchema);
 

@@ -24,6 +24,16 @@ describe.each(testDatabaseKinds())('case progress, retention and assignments (%s
     test.app.inject({ method, url, headers: headersOf(s), ...(payload ? { payload } : {}) });
   const detail = async () => (await call('GET', `/api/cases/${fx.caseId}`, fx.researcher)).json();
 
+  it("lists only the user's own teams when asked for member=me", async () => {
+    const mine = await call('GET', '/api/teams?member=me', fx.researcher);
+    expect(mine.json().items.map((t: { id: string }) => t.id)).toEqual([fx.teamId]);
+    const all = await call('GET', '/api/teams', fx.researcher);
+    expect(all.json().total).toBeGreaterThanOrEqual(2);
+    const admin = await call('GET', '/api/teams?member=me', fx.admin);
+    expect(admin.json()).toMatchObject({ items: [], total: 0 });
+    expect((await call('GET', '/api/teams?member=you', fx.researcher)).statusCode).toBe(400);
+  });
+
   it('moves a case through its steps, guarded by its version', async () => {
     const { version } = await detail();
     const url = `/api/cases/${fx.caseId}`;

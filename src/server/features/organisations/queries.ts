@@ -1,6 +1,6 @@
 // Read queries of the organisation layer. Every list is filtered, sorted and paginated in the
 // database; every function takes one object that carries the actor.
-import { and, asc, count, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connect';
 import { likePattern, offsetOf, orderBy } from '../../db/paging';
 import { abilitiesFor, type Actor } from '../../policy/policy';
@@ -283,6 +283,7 @@ const teamColumns = {
 export async function listTeams(
   params: ListParams<'name' | '-name' | 'municipality' | 'created' | '-created'> & {
     programmeId?: string | undefined;
+    member?: 'me' | undefined;
   },
 ): Promise<ListResponse<Team>> {
   const { actor, db, page, pageSize, sort, q, includeArchived, programmeId } = params;
@@ -292,6 +293,11 @@ export async function listTeams(
       : undefined,
     includeArchived ? undefined : isNull(teams.archivedAt),
     programmeId ? eq(teams.programmeId, programmeId) : undefined,
+    params.member === 'me'
+      ? actor && actor.teamIds.length > 0
+        ? inArray(teams.id, [...actor.teamIds])
+        : sql`false`
+      : undefined,
   ]);
   const [rows, totals] = await Promise.all([
     db
