@@ -244,14 +244,19 @@ export async function logOut(page: Page, name: string) {
   await page.getByText('Je bent uitgelogd.').waitFor();
 }
 
-/** Saves the page at phone and desktop width as <dir>/<name>-<w>x<h>.png. */
-export async function screenshots(page: Page, dir: string, name: string) {
-  fs.mkdirSync(dir, { recursive: true });
-  const original = page.viewportSize();
-  for (const [width, height] of [
+/** Saves the page at phone and desktop width (or the sizes given) as <dir>/<name>-<w>x<h>.png. */
+export async function screenshots(
+  page: Page,
+  dir: string,
+  name: string,
+  sizes: readonly (readonly [number, number])[] = [
     [375, 812],
     [1280, 800],
-  ] as const) {
+  ],
+) {
+  fs.mkdirSync(dir, { recursive: true });
+  const original = page.viewportSize();
+  for (const [width, height] of sizes) {
     await page.setViewportSize({ width, height });
     await page.screenshot({
       path: path.join(dir, `${name}-${width}x${height}.png`),

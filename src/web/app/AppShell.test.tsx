@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 // The frame around every page: the demo banner when the server runs a demo, the navigation
-// items the session's permissions allow, and "log out everywhere" in the user menu.
+// items the session's permissions allow (cases only for those who may read them), and "log out
+// everywhere" in the user menu.
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LoginPage } from '../features/auth/LoginPage';
@@ -40,6 +41,17 @@ describe('AppShell', () => {
     const nav2 = screen.getByRole('navigation', { name: 'Hoofdmenu' });
     expect(within(nav2).queryByRole('link', { name: 'Accounts' })).toBeNull();
     expect(within(nav2).getByRole('link', { name: 'Toegangslog' })).toBeTruthy();
+  });
+
+  it('offers Casussen only to someone who may read cases', () => {
+    stubFetch(() => ({ status: 404 }));
+    renderWithProviders(<AppShell />, { session: testSession(['case.read']) });
+    const nav = screen.getByRole('navigation', { name: 'Hoofdmenu' });
+    expect(within(nav).getByRole('link', { name: 'Casussen' }).getAttribute('href')).toBe('/cases');
+    cleanup();
+    renderWithProviders(<AppShell />, { session: testSession(['programme.manage']) });
+    const nav2 = screen.getByRole('navigation', { name: 'Hoofdmenu' });
+    expect(within(nav2).queryByRole('link', { name: 'Casussen' })).toBeNull();
   });
 
   it('offers two-step verification in the user menu only to someone who has not set it up', () => {

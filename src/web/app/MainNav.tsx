@@ -1,14 +1,23 @@
-// The main navigation: the start page for everyone; the organisation layer, accounts and the
-// access log for whoever the session's permissions allow.
+// The main navigation: the start page for everyone; cases, the organisation layer, accounts
+// and the access log for whoever the session's permissions allow.
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { WebSession } from './session';
-import { canManageAccounts, canManageOrganisationLayer, canReadAccessLog } from './permissions';
+import {
+  canManageAccounts,
+  canManageOrganisationLayer,
+  canReadAccessLog,
+  canReadCases,
+  canReadOwnCase,
+} from './permissions';
 
 export function MainNav({ session }: { session: WebSession }) {
   const { t } = useTranslation();
   const items = [
-    { to: '/', label: t('nav.start'), isEnd: true },
+    ...(canReadOwnCase(session)
+      ? [{ to: '/mijn-casus', label: t('participant.title'), isEnd: false }]
+      : [{ to: '/', label: t('nav.start'), isEnd: true }]),
+    ...(canReadCases(session) ? [{ to: '/cases', label: t('nav.cases'), isEnd: false }] : []),
     ...(canManageOrganisationLayer(session)
       ? [
           { to: '/programmes', label: t('nav.programmes'), isEnd: false },

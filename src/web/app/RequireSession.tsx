@@ -5,6 +5,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { LoadingState } from '../ui/LoadingState';
 import { loginPathFor } from './next-path';
+import { canReadOwnCase } from './permissions';
 import { mustEnrolTotp, useSession } from './session';
 
 export const twoFactorPath = '/two-factor';
@@ -18,5 +19,8 @@ export function RequireSession() {
   if (mustEnrolTotp(data) && location.pathname !== twoFactorPath) {
     return <Navigate to={twoFactorPath} replace />;
   }
+  // A youth or parent has one place to be: their own case.
+  if (location.pathname === '/' && canReadOwnCase(data))
+    return <Navigate to="/mijn-casus" replace />;
   return <Outlet />;
 }

@@ -55,6 +55,21 @@ describe('parseErrorResponse', () => {
     );
     expect(error.code).toBe('CONFLICT');
     expect(error.fields).toEqual([]);
+    expect(error.details).toEqual({});
+  });
+
+  it('keeps the other details, such as what a refused withdrawal would remove', () => {
+    const removes = [
+      { resourceType: 'timeline_item', id: 'x', description: 'Tijdlijn: verhuizing' },
+    ];
+    const error = parseErrorResponse(
+      409,
+      JSON.stringify({
+        error: { code: 'CONFLICT', message: 'Er wordt meer verwijderd.', details: { removes } },
+      }),
+    );
+    expect(error.details.removes).toEqual(removes);
+    expect(error.fields).toEqual([]);
   });
 
   it('falls back on the status when the body is not our error shape', () => {

@@ -13,13 +13,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ApiErrorCode;
   readonly fields: FieldError[];
+  /** Everything else the server put in `error.details` (e.g. `removes` of a refused withdrawal). */
+  readonly details: Record<string, unknown>;
 
-  constructor(status: number, code: ApiErrorCode, message: string, fields: FieldError[] = []) {
+  constructor(
+    status: number,
+    code: ApiErrorCode,
+    message: string,
+    fields: FieldError[] = [],
+    details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.details = details;
   }
 
   /** Field errors keyed by their path (`name`, `stakeholderGroups.2.code`). First one wins. */
@@ -57,7 +66,7 @@ export function parseErrorResponse(status: number, bodyText: string): ApiError {
   const parsed = errorBodySchema.safeParse(body);
   if (parsed.success) {
     const { code, message, details } = parsed.data.error;
-    return new ApiError(status, code, message, details?.fields ?? []);
+    return new ApiError(status, code, message, details?.fields ?? [], details ?? {});
   }
   const code = codeByStatus[status] ?? (status >= 500 ? 'INTERNAL' : 'UNEXPECTED_RESPONSE');
   return new ApiError(status, code, '');

@@ -18,3 +18,18 @@ export function canManageAccounts(session: WebSession | null): boolean {
 export function canReadAccessLog(session: WebSession | null): boolean {
   return hasPermission(session, 'access_log.read');
 }
+
+/** Researchers, professionals and experts by experience in a team or assigned to a case. */
+export function canReadCases(session: WebSession | null): boolean {
+  return hasPermission(session, 'case.read');
+}
+
+/** Researchers open cases for their own teams; the server checks the team on saving. */
+export function canCreateCases(session: WebSession | null): boolean {
+  return hasPermission(session, 'case.create');
+}
+
+/** A youth or parent of a case: their own case, consents and access log. */
+export function canReadOwnCase(session: WebSession | null): boolean {
+  return hasPermission(session, 'own_case.read');
+}

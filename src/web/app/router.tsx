@@ -17,6 +17,9 @@ const organisations = () => import('../features/organisations/pages');
 const reference = () => import('../features/reference/pages');
 const accounts = () => import('../features/accounts/pages');
 const audit = () => import('../features/audit/pages');
+const cases = () => import('../features/cases/pages');
+const timeline = () => import('../features/timeline/pages');
+const participant = () => import('../features/participant/pages');
 
 export const routes: RouteObject[] = [
   {
@@ -33,6 +36,21 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <StartPage /> },
           { path: twoFactorPath.slice(1), element: <TwoFactorSetupPage /> },
+          { path: 'cases', lazy: async () => ({ Component: (await cases()).CaseListPage }) },
+          { path: 'cases/new', lazy: async () => ({ Component: (await cases()).CaseNewPage }) },
+          { path: 'cases/:id', lazy: async () => ({ Component: (await cases()).CaseDetailPage }) },
+          {
+            path: 'cases/:id/timeline',
+            lazy: async () => ({ Component: (await timeline()).TimelinePage }),
+          },
+          {
+            path: 'mijn-casus',
+            lazy: async () => ({ Component: (await participant()).MyCasesPage }),
+          },
+          {
+            path: 'mijn-casus/:id',
+            lazy: async () => ({ Component: (await participant()).MyCasePage }),
+          },
           {
             path: 'programmes',
             lazy: async () => ({ Component: (await programmes()).ProgrammeListPage }),

@@ -1,14 +1,16 @@
 // Keeps the two languages complete: every key in one file exists in the other, every
 // t('key') in the web sources exists in both, and every code the UI translates dynamically
 // (error codes, roles, account states, team role labels, organisation types, the access log's
-// vocabulary) has its text.
+// vocabulary, case statuses, participant kinds, consent purposes and states) has its text.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { roles } from '../../shared/contract/auth';
+import { caseStatuses, participantKinds } from '../../shared/contract/cases';
 import { errorCodes } from '../../shared/contract/common';
 import { organisationTypes, teamRoleLabels } from '../../shared/contract/organisations';
+import { consentPurposes } from '../../shared/domain/consent';
 import { clientErrorCodes } from '../app/api';
 import { accountStatuses } from '../features/accounts/account-labels';
 import {
@@ -18,8 +20,12 @@ import {
   auditResourceTypes,
   chainBreakReasons,
 } from '../features/audit/codes';
-import en from './en.json';
-import nl from './nl.json';
+import { genders } from '../features/cases/case-labels';
+import { consentStates } from '../features/cases/consent-cells';
+import { translations } from './index';
+
+// The app's files together with the texts features keep next to their code (timeline/i18n).
+const { nl, en } = translations;
 
 type Tree = { [key: string]: string | Tree };
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -123,6 +129,11 @@ describe('translations', () => {
       ...auditOutcomes.map((outcome) => `auditOutcome.${outcome}`),
       ...auditResourceTypes.map((type) => `auditResource.${type}`),
       ...chainBreakReasons.map((reason) => `chain.reason.${reason}`),
+      ...caseStatuses.map((status) => `caseStatus.${status}`),
+      ...participantKinds.map((kind) => `participantKind.${kind}`),
+      ...consentPurposes.map((purpose) => `consentPurpose.${purpose}`),
+      ...genders.map((gender) => `gender.${gender}`),
+      ...consentStates.map((state) => `consentState.${state}`),
     ];
     expect(dynamic.filter((key) => !nlKeys.has(key) || !enKeys.has(key))).toEqual([]);
   });

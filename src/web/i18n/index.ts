@@ -2,8 +2,18 @@
 // localStorage and <html lang> follows it, so screen readers pronounce the page right.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import participantEn from '../features/participant/i18n/en.json';
+import participantNl from '../features/participant/i18n/nl.json';
+import timelineEn from '../features/timeline/i18n/en.json';
+import timelineNl from '../features/timeline/i18n/nl.json';
 import en from './en.json';
 import nl from './nl.json';
+
+/** Each language's texts: the app's files plus those a feature keeps next to its code. */
+export const translations = {
+  nl: { ...nl, ...timelineNl, ...participantNl },
+  en: { ...en, ...timelineEn, ...participantEn },
+};
 
 export const languages = ['nl', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -29,7 +39,7 @@ function applyToDocument(language: string) {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { nl: { translation: nl }, en: { translation: en } },
+  resources: { nl: { translation: translations.nl }, en: { translation: translations.en } },
   lng: readStoredLanguage(),
   fallbackLng: 'nl',
   supportedLngs: [...languages],

@@ -53,6 +53,14 @@ export function renderWithProviders(ui: ReactElement, options: RenderOptions = {
   return { ...result, queryClient };
 }
 
+/** The text of the elements an input names in aria-describedby (its hint and its error). */
+export function descriptionOf(input: HTMLElement): string {
+  return (input.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
+}
+
 export type FetchCall = {
   url: string;
   method: string;

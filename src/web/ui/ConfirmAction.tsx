@@ -8,12 +8,18 @@ import { Button } from '@nl-design-system-candidate/button-react';
 import { useTranslation } from 'react-i18next';
 
 export type ConfirmActionProps = {
-  /** The button that starts it, e.g. "Account blokkeren". */
-  label: string;
+  /** The button that starts it, e.g. "Account blokkeren" (may hold visually hidden context). */
+  label: ReactNode;
   /** The question, e.g. "Account van Jan blokkeren?". */
   question: string;
   /** What will happen, in plain words. */
   consequence: ReactNode;
+  /** Fields the action needs (a date, say), shown below the consequence. */
+  details?: ReactNode;
+  /** False while the consequence is not known yet (still loading): "Yes" waits. */
+  canConfirm?: boolean;
+  /** Told when the question opens or closes, e.g. to load what the consequence shows. */
+  onOpenChange?: (isOpen: boolean) => void;
   /** The button that does it, e.g. "Ja, blokkeer het account". */
   confirmLabel: string;
   onConfirm: () => void;
@@ -31,6 +37,9 @@ export function ConfirmAction({
   label,
   question,
   consequence,
+  details,
+  canConfirm = true,
+  onOpenChange,
   confirmLabel,
   onConfirm,
   isBusy,
@@ -44,6 +53,10 @@ export function ConfirmAction({
   const wasOpen = useRef(false);
   const questionId = useId();
   const consequenceId = useId();
+  const open = (value: boolean) => {
+    setOpen(value);
+    onOpenChange?.(value);
+  };
 
   useEffect(() => {
     if (isOpen) panelRef.current?.focus();
@@ -61,7 +74,7 @@ export function ConfirmAction({
         aria-expanded={needsConfirmation ? isOpen : undefined}
         onClick={() => {
           if (isBusy) return;
-          if (needsConfirmation) setOpen((open) => !open);
+          if (needsConfirmation) open(!isOpen);
           else onConfirm();
         }}
       >
@@ -78,7 +91,7 @@ export function ConfirmAction({
           onKeyDown={(event) => {
             if (event.key === 'Escape') {
               event.preventDefault();
-              setOpen(false);
+              open(false);
             }
           }}
         >
@@ -88,18 +101,21 @@ export function ConfirmAction({
           <div id={consequenceId} className="kl-confirm__consequence">
             {consequence}
           </div>
+          {details}
           <div className="kl-form__actions">
             <Button
               purpose="primary"
               hint={isNegative ? 'negative' : undefined}
+              disabled={!canConfirm}
               onClick={() => {
-                setOpen(false);
+                if (!canConfirm) return;
+                open(false);
                 onConfirm();
               }}
             >
               {confirmLabel}
             </Button>
-            <Button purpose="subtle" onClick={() => setOpen(false)}>
+            <Button purpose="subtle" onClick={() => open(false)}>
               {t('common.cancel')}
             </Button>
           </div>

@@ -13,6 +13,19 @@ export function formatDate(iso: string, language: string): string {
   }).format(new Date(year, month - 1, day));
 }
 
+/** The day of a moment, in the reader's own time zone: "3 mrt 2026". */
+export function formatDay(iso: string, language: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium' }).format(date);
+}
+
+/** Today's date as an ISO date (2026-03-01) in the reader's own time zone, for date fields. */
+export function todayIso(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 /** A moment to the second, compact enough for a table: "3 mrt 2026, 14:05:09". */
 export function formatDateTime(iso: string, language: string): string {
   const date = new Date(iso);

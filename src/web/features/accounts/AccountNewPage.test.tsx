@@ -3,7 +3,12 @@
 // copy button that says it copied), and the server's field errors shown at their fields.
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderWithProviders, stubFetch, type FetchCall } from '../../testing/render';
+import {
+  descriptionOf,
+  renderWithProviders,
+  stubFetch,
+  type FetchCall,
+} from '../../testing/render';
 import { AccountNewPage } from './AccountNewPage';
 
 afterEach(() => {
@@ -45,13 +50,6 @@ function fillForm() {
   fireEvent.change(screen.getByLabelText('Naam'), { target: { value: 'Sam de Vries' } });
   fireEvent.change(screen.getByLabelText('Rol'), { target: { value: 'professional' } });
   fireEvent.click(screen.getByRole('button', { name: 'Account maken' }));
-}
-
-function descriptionOf(input: HTMLElement): string {
-  return (input.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((id) => document.getElementById(id)?.textContent ?? '')
-    .join(' ');
 }
 
 describe('AccountNewPage', () => {

@@ -4,7 +4,12 @@
 // login page with a message.
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderWithProviders, stubFetch, type FetchCall } from '../../testing/render';
+import {
+  descriptionOf,
+  renderWithProviders,
+  stubFetch,
+  type FetchCall,
+} from '../../testing/render';
 import { LinkPage } from './LinkPage';
 import { LoginPage } from './LoginPage';
 
@@ -41,13 +46,6 @@ function validInvitation(onSet: (call: FetchCall) => { status?: number; body?: u
 
 function fill(label: string, value: string) {
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
-}
-
-function descriptionOf(input: HTMLElement): string {
-  return (input.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((id) => document.getElementById(id)?.textContent ?? '')
-    .join(' ');
 }
 
 describe('LinkPage', () => {

@@ -3,7 +3,7 @@
 // the password repeat, and a server field error shown at the matching field.
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderWithProviders, stubFetch } from '../../testing/render';
+import { descriptionOf, renderWithProviders, stubFetch } from '../../testing/render';
 import { SetupForm } from './SetupForm';
 
 afterEach(() => {
@@ -22,14 +22,6 @@ function fillValidForm() {
   fill('Naam', 'Bea Beheer');
   fill(/^Wachtwoord$/, 'een lange zin als wachtwoord');
   fill('Wachtwoord nog een keer', 'een lange zin als wachtwoord');
-}
-
-/** The text of the elements an input names in aria-describedby. */
-function descriptionOf(input: HTMLElement): string {
-  return (input.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((id) => document.getElementById(id)?.textContent ?? '')
-    .join(' ');
 }
 
 describe('SetupForm', () => {

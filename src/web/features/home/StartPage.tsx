@@ -2,9 +2,10 @@
 import { Paragraph } from '@nl-design-system-candidate/paragraph-react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import { canManageOrganisationLayer } from '../../app/permissions';
+import { canManageOrganisationLayer, canReadCases } from '../../app/permissions';
 import { useCurrentSession } from '../../app/session';
 import { Alert } from '../../ui/Alert';
+import { AppLink } from '../../ui/links';
 import { PageHeading } from '../../ui/PageHeading';
 import { NextSteps } from './NextSteps';
 
@@ -23,6 +24,11 @@ export function StartPage() {
         <NextSteps />
       ) : (
         <Paragraph>{t('start.notAdmin')}</Paragraph>
+      )}
+      {canReadCases(session) && (
+        <Paragraph>
+          <AppLink to="/cases">{t('start.toCases')}</AppLink>
+        </Paragraph>
       )}
     </>
   );

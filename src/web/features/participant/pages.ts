@@ -1,0 +1,2 @@
+// The participant's own pages, loaded when first opened.
+export { MyCasePage, MyCasesPage } from './MyCasePages';
