@@ -209,6 +209,24 @@ const seasonNames: Record<'nl' | 'en', Record<Season, string>> = {
 
 const intlLocale = { nl: 'nl-NL', en: 'en-GB' } as const;
 
+// Creating an Intl.DateTimeFormat is costly (a timeline of 300 items formats 600 dates): one per
+// locale and style, made once.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: 'nl' | 'en', style: 'day' | 'month'): Intl.DateTimeFormat {
+  const key = `${locale}:${style}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat(intlLocale[locale], {
+      ...(style === 'day' ? { day: 'numeric' } : {}),
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 /**
  * A fuzzy date in words: "12 maart 2019", "maart 2019", "zomer 2019", "winter 2019–2020",
  * "2019", "op 5-jarige leeftijd" (English: "12 March 2019", "March 2019", "summer 2019",
@@ -219,19 +237,10 @@ export function formatFuzzyDate(date: FuzzyDate, locale: 'nl' | 'en'): string {
     case 'day': {
       if (!isValidIsoDay(date.date)) return date.date;
       const { year, month, day } = parseIsoDay(date.date);
-      return new Intl.DateTimeFormat(intlLocale[locale], {
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'UTC',
-      }).format(utcDate(year, month, day));
+      return formatter(locale, 'day').format(utcDate(year, month, day));
     }
     case 'month':
-      return new Intl.DateTimeFormat(intlLocale[locale], {
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'UTC',
-      }).format(utcDate(date.year, date.month, 1));
+      return formatter(locale, 'month').format(utcDate(date.year, date.month, 1));
     case 'season': {
       const name = seasonNames[locale][date.season];
       return date.season === 'winter'

@@ -29,7 +29,19 @@ async function copyText(text: string, field: HTMLTextAreaElement | null): Promis
   }
 }
 
-export function OneTimeLinkPanel({ link, name }: { link: OneTimeLink; name: string }) {
+export function OneTimeLinkPanel({
+  link,
+  name,
+  headingLevel = 2,
+  lostHint,
+}: {
+  link: OneTimeLink;
+  name: string;
+  /** The heading's level where the panel sits (2 on its own page, deeper inside a card). */
+  headingLevel?: 2 | 3 | 4 | 5;
+  /** What to do when the link is lost, where that is not the account page. */
+  lostHint?: string;
+}) {
   const { t, i18n } = useTranslation();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const fieldRef = useRef<HTMLTextAreaElement>(null);
@@ -45,7 +57,7 @@ export function OneTimeLinkPanel({ link, name }: { link: OneTimeLink; name: stri
   return (
     <section className="kl-link-panel" aria-labelledby={headingId}>
       <Heading
-        level={2}
+        level={headingLevel}
         id={headingId}
         ref={headingRef}
         tabIndex={-1}
@@ -102,7 +114,7 @@ export function OneTimeLinkPanel({ link, name }: { link: OneTimeLink; name: stri
           ? t('oneTimeLink.invitationNext', { name })
           : t('oneTimeLink.resetNext', { name })}
       </Paragraph>
-      <Paragraph>{t('oneTimeLink.onlyNow')}</Paragraph>
+      <Paragraph>{lostHint ?? t('oneTimeLink.onlyNow')}</Paragraph>
     </section>
   );
 }

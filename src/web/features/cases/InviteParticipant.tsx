@@ -108,7 +108,12 @@ export function InviteParticipant({ caseId, participant }: InviteParticipantProp
       )}
       {invitation && !isOpen && (
         <div className="kl-invite__result">
-          <OneTimeLinkPanel link={invitation} name={participant.label} />
+          <OneTimeLinkPanel
+            link={invitation}
+            name={participant.label}
+            headingLevel={5}
+            lostHint={t('invite.lostHint')}
+          />
           <figure className="kl-invite__qr">
             <img
               src={qrImageSource(invitation.qrSvg)}
