@@ -13,8 +13,16 @@ import { cpuBusyPercent, watchOtherCpu } from './cpu';
 import { describeMachine, machineLines, markdownTable, writeJson, type Row } from './report';
 import { runThroughput, throughputIds, type ThroughputId } from './throughput';
 import { loggedReadIds, runLoggedRead, type LoggedReadId } from './logged-read';
+import { runSynthetic, syntheticIds, type SyntheticId } from './synthetic';
+import { serverGroups } from './server-groups';
 
-const allIds: readonly string[] = [...throughputIds, ...coldStartIds, webBuildId, ...loggedReadIds];
+const allIds: readonly string[] = [
+  ...throughputIds,
+  ...coldStartIds,
+  webBuildId,
+  ...loggedReadIds,
+  ...syntheticIds,
+];
 
 const usage = `Usage: npm run bench [-- [--only <id>[,<id>…]] [--json <file>]]
 
@@ -49,7 +57,8 @@ function pick<T extends string>(ids: readonly T[], wanted: ReadonlySet<string>):
 
 /** Runs one row group and appends to each row how much CPU other processes used meanwhile. */
 async function withOtherCpu(run: () => Promise<Row[]>): Promise<Row[]> {
-  const stop = watchOtherCpu(liveGroups);
+  // A database server the rows started (pg_ctl detaches it) counts as ours too.
+  const stop = watchOtherCpu(() => new Set([...liveGroups(), ...serverGroups()]));
   const rows = await run();
   const other = stop();
   const note =
@@ -90,6 +99,11 @@ async function main() {
   if (loggedRead.size) {
     console.error(`Access-logged read (${[...loggedRead].join(', ')}):`);
     rows.push(...(await withOtherCpu(() => runLoggedRead(loggedRead))));
+  }
+  const synthetic = pick<SyntheticId>(syntheticIds, only);
+  if (synthetic.size) {
+    console.error(`Synthetic cases (${[...synthetic].join(', ')}):`);
+    rows.push(...(await withOtherCpu(() => runSynthetic(synthetic))));
   }
 
   const cpuBusyAfterPercent = await cpuBusyPercent();

@@ -1,0 +1,355 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import {
+  createTestDatabase,
+  testDatabaseKinds,
+  type TestDatabase,
+} from '../src/server/testing/database';
+import { repoRoot } from '../src/server/testing/server-process';
+import { acquireDataLock } from '../src/server/db/data-lock';
+import { queryRows } from '../src/server/db/raw';
+import { users } from '../src/server/features/auth/schema';
+import { accessLog } from '../src/server/features/audit/schema';
+import { cases, consents, participants } from '../src/server/features/cases/schema';
+import { createCase } from '../src/server/features/cases/save-case';
+import { programmes, teamMemberships, teams } from '../src/server/features/organisations/schema';
+import {
+  caseIndicators,
+  timelineCategories,
+  timelineComments,
+  timelineHistory,
+  timelineItems,
+} from '../src/server/features/timeline/schema';
+import { dayRange, validateDates } from '../src/shared/domain/fuzzy-date';
+import { computeIndicators } from '../src/shared/domain/indicators';
+import type { CategoryMarker, TimelineLane } from '../src/shared/domain/timeline';
+import {
+  parseSeedArgs,
+  SeedUsageError,
+  seedSynthetic,
+  syntheticEmailDomain,
+  syntheticProgrammeName,
+} from './seed-synthetic';
+
+const now = new Date('2026-11-20T10:00:00Z');
+const today = '2026-11-20';
+
+describe('seed:synthetic arguments', () => {
+  const usageError = (argv: string[], env: NodeJS.ProcessEnv = {}) => {
+    try {
+      parseSeedArgs(argv, env);
+    } catch (error) {
+      expect(error).toBeInstanceOf(SeedUsageError);
+      expect((error as SeedUsageError).exitCode).toBe(2);
+      return (error as SeedUsageError).message;
+    }
+    throw new Error(`no error for ${argv.join(' ')}`);
+  };
+
+  it('names the argument that is wrong', () => {
+    expect(usageError([])).toMatch(/--cases is verplicht/);
+    expect(usageError(['--cases', 'tien'])).toMatch(/--cases: "tien"/);
+    expect(usageError(['--cases', '0'])).toMatch(/--cases: "0"/);
+    expect(usageError(['--cases', '2000000'])).toMatch(/--cases/);
+    expect(usageError(['--cases', '5', '--seed', '-3'])).toMatch(/--seed/);
+    expect(usageError(['--cases', '5', '--kleur', 'rood'])).toMatch(/kleur/);
+    expect(usageError(['--cases', '5', 'extra'])).toMatch(/extra/);
+    expect(
+      usageError(['--cases', '5', '--data-dir', '/tmp/x'], { DATABASE_URL: 'postgres://x/y' }),
+    ).toMatch(/--data-dir/);
+  });
+
+  it('takes the data folder, or DATABASE_URL, and a default seed', () => {
+    expect(parseSeedArgs(['--cases', '20000', '--data-dir', 'd', '--seed', '7'], {})).toEqual({
+      cases: 20000,
+      seed: 7,
+      target: { kind: 'pglite', dataDir: path.resolve('d') },
+    });
+    expect(parseSeedArgs(['--cases', '3'], { DATABASE_URL: 'postgres://h/db' })).toEqual({
+      cases: 3,
+      seed: 1,
+      target: { kind: 'postgres', url: 'postgres://h/db' },
+    });
+    expect(parseSeedArgs(['--cases', '3'], { KETENLENS_DATA_DIR: '/srv/kl' })).toMatchObject({
+      target: { kind: 'pglite', dataDir: '/srv/kl' },
+    });
+  });
+});
+
+/** Everything the seed wrote, without the ids the database gave the programme, teams and users. */
+async function contents(db: TestDatabase['db']) {
+  const teamNames = new Map(
+    (await db.select({ id: teams.id, name: teams.name }).from(teams)).map((t) => [t.id, t.name]),
+  );
+  const emails = new Map(
+    (await db.select({ id: users.id, email: users.email }).from(users)).map((u) => [u.id, u.email]),
+  );
+  const caseRows = await db.select().from(cases).orderBy(asc(cases.code));
+  const items = await db.select().from(timelineItems).orderBy(asc(timelineItems.id));
+  return {
+    cases: caseRows.map(({ programmeId: _p, teamId, ...rest }) => ({
+      ...rest,
+      team: teamNames.get(teamId),
+    })),
+    participants: await db.select().from(participants).orderBy(asc(participants.id)),
+    consents: await db.select().from(consents).orderBy(asc(consents.id)),
+    items: items.map(({ createdBy, ...rest }) => ({ ...rest, createdBy: emails.get(createdBy!) })),
+    comments: (await db.select().from(timelineComments).orderBy(asc(timelineComments.id))).map(
+      ({ authorId, ...rest }) => ({ ...rest, author: emails.get(authorId!) }),
+    ),
+    history: (await db.select().from(timelineHistory).orderBy(asc(timelineHistory.id))).map(
+      ({ changedBy, ...rest }) => ({ ...rest, changedBy: emails.get(changedBy!) }),
+    ),
+    indicators: await db.select().from(caseIndicators).orderBy(asc(caseIndicators.caseId)),
+  };
+}
+
+describe.each(testDatabaseKinds())('seed:synthetic (%s)', (kind) => {
+  let database: TestDatabase;
+  let logBefore: number;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    logBefore = (await database.db.select({ n: count() }).from(accessLog))[0]!.n;
+    await seedSynthetic(database, { cases: 5, seed: 42, now, batchSize: 2 });
+  });
+  afterAll(() => database.dispose());
+
+  it('makes a fictional programme with teams in different regions and a researcher in each', async () => {
+    const db = database.db;
+    const [programme] = await db
+      .select()
+      .from(programmes)
+      .where(eq(programmes.name, syntheticProgrammeName));
+    expect(programme).toBeDefined();
+    const teamRows = await db
+      .select({ id: teams.id, name: teams.name, municipality: teams.municipalityCode })
+      .from(teams)
+      .where(eq(teams.programmeId, programme!.id));
+    expect(teamRows.length).toBeGreaterThanOrEqual(4);
+    for (const team of teamRows) expect(team.name).toMatch(/fictief/);
+    const [regionsOfTeams] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(distinct m.region_code)::int as n from teams t join municipalities m on m.code = t.municipality_code where t.programme_id = ${programme!.id}`,
+    );
+    expect(Number(regionsOfTeams!.n)).toBe(teamRows.length);
+    const researchers = await db
+      .select({ teamId: teamMemberships.teamId, role: users.role, email: users.email })
+      .from(teamMemberships)
+      .innerJoin(users, eq(users.id, teamMemberships.userId));
+    for (const team of teamRows) {
+      const members = researchers.filter((r) => r.teamId === team.id);
+      expect(members.some((m) => m.role === 'researcher')).toBe(true);
+      for (const m of members) expect(m.email.endsWith(`@${syntheticEmailDomain}`)).toBe(true);
+    }
+  });
+
+  it('writes the asked number of cases with unique KL codes and realistic participants', async () => {
+    const db = database.db;
+    const rows = await db.select().from(cases);
+    expect(rows).toHaveLength(5);
+    expect(new Set(rows.map((r) => r.code)).size).toBe(5);
+    for (const row of rows) {
+      expect(row.code).toMatch(/^KL-\d{4}-\d{3,}$/);
+      expect(row.code.slice(3, 7)).toBe(String(row.createdAt.getUTCFullYear()));
+      expect(row.birthYear).toBeGreaterThanOrEqual(2004);
+      expect(row.birthYear).toBeLessThanOrEqual(2014);
+      expect(row.createdAt.getTime()).toBeLessThanOrEqual(now.getTime());
+      const people = await db.select().from(participants).where(eq(participants.caseId, row.id));
+      expect(people.filter((p) => p.kind === 'youth')).toHaveLength(1);
+      const parents = people.filter((p) => p.kind === 'parent');
+      expect(parents.length).toBeGreaterThanOrEqual(1);
+      expect(parents.length).toBeLessThanOrEqual(2);
+      expect(parents.some((p) => p.hasAuthority)).toBe(true);
+      expect(people.filter((p) => p.kind === 'main_practitioner')).toHaveLength(1);
+      const given = await db.select().from(consents).where(eq(consents.caseId, row.id));
+      expect(given.length).toBeGreaterThan(0);
+      for (const c of given) {
+        expect(c.givenOn <= today).toBe(true);
+        if (c.withdrawnOn) expect(c.withdrawnOn >= c.givenOn).toBe(true);
+      }
+    }
+  });
+
+  it('gives every case 40–150 items with valid dates, a history entry each, and some comments', async () => {
+    const db = database.db;
+    const caseRows = await db.select().from(cases);
+    let comments = 0;
+    for (const row of caseRows) {
+      const items = await db
+        .select()
+        .from(timelineItems)
+        .where(and(eq(timelineItems.caseId, row.id), isNull(timelineItems.deletedAt)));
+      expect(items.length).toBeGreaterThanOrEqual(40);
+      expect(items.length).toBeLessThanOrEqual(150);
+      expect(new Set(items.map((i) => i.lane)).size).toBeGreaterThanOrEqual(6);
+      for (const item of items) {
+        expect(validateDates(item.start, item.end, row.birthYear, today), item.title).toEqual([]);
+        expect({ earliest: item.startEarliest, latest: item.startLatest }).toEqual(
+          dayRange(item.start, row.birthYear),
+        );
+        if (item.kind === 'event') expect(item.end).toBeNull();
+        if (item.end)
+          expect({ earliest: item.endEarliest, latest: item.endLatest }).toEqual(
+            dayRange(item.end, row.birthYear),
+          );
+        if (item.revisesItemId) {
+          expect(item.lane).toBe('diagnosis');
+          expect(items.find((i) => i.id === item.revisesItemId)?.lane).toBe('diagnosis');
+        }
+      }
+      const history = await db
+        .select({ itemId: timelineHistory.itemId, change: timelineHistory.change })
+        .from(timelineHistory)
+        .where(eq(timelineHistory.caseId, row.id));
+      expect(history.map((h) => h.itemId).sort()).toEqual(items.map((i) => i.id).sort());
+      expect(new Set(history.map((h) => h.change))).toEqual(new Set(['created']));
+      comments += (
+        await db
+          .select({ n: count() })
+          .from(timelineComments)
+          .where(eq(timelineComments.caseId, row.id))
+      )[0]!.n;
+    }
+    expect(comments).toBeGreaterThan(0);
+  });
+
+  it('stores the indicators that computeIndicators gives for the stored items', async () => {
+    const db = database.db;
+    const categories = await db.select().from(timelineCategories);
+    const lists: Partial<Record<string, string>> = {
+      living: 'setting_type',
+      school: 'school_type',
+      care: 'care_type',
+      justice: 'justice_measure',
+    };
+    const marker = (lane: string, code: string | null) =>
+      (categories.find((c) => c.list === lists[lane] && c.code === code)?.marker ??
+        null) as CategoryMarker | null;
+    for (const row of await db.select().from(cases)) {
+      const items = await db.select().from(timelineItems).where(eq(timelineItems.caseId, row.id));
+      const expected = computeIndicators(
+        items.map((i) => ({
+          id: i.id,
+          lane: i.lane as TimelineLane,
+          kind: i.kind as 'event' | 'period',
+          start: { earliest: i.startEarliest, latest: i.startLatest },
+          end:
+            i.endEarliest && i.endLatest ? { earliest: i.endEarliest, latest: i.endLatest } : null,
+          categoryMarker: marker(i.lane, i.categoryCode),
+          categoryCode: i.categoryCode,
+          reference: i.reference,
+          isSignal: i.isSignal,
+          revisesItemId: i.revisesItemId,
+        })),
+        row.birthYear,
+        today,
+      );
+      const [stored] = await db
+        .select()
+        .from(caseIndicators)
+        .where(eq(caseIndicators.caseId, row.id));
+      const { caseId: _c, computedAt: _t, ...values } = stored!;
+      expect(values).toEqual(expected);
+    }
+  });
+
+  it('writes nothing to the access log', async () => {
+    const after = (await database.db.select({ n: count() }).from(accessLog))[0]!.n;
+    expect(after).toBe(logBefore);
+  });
+
+  it('gives the same data for the same seed, and other data for another seed', async () => {
+    const again = await createTestDatabase(kind);
+    const other = await createTestDatabase(kind);
+    try {
+      await seedSynthetic(again, { cases: 5, seed: 42, now, batchSize: 3 });
+      await seedSynthetic(other, { cases: 5, seed: 43, now });
+      const first = await contents(database.db);
+      expect(await contents(again.db)).toEqual(first);
+      const different = await contents(other.db);
+      expect(different.items.map((i) => i.title)).not.toEqual(first.items.map((i) => i.title));
+    } finally {
+      await again.dispose();
+      await other.dispose();
+    }
+  });
+
+  it('adds to an existing programme, and a case opened later gets the next number', async () => {
+    const db = database.db;
+    await seedSynthetic(database, { cases: 2, seed: 42, now });
+    expect((await db.select({ n: count() }).from(programmes))[0]!.n).toBe(1);
+    const codes = (await db.select({ code: cases.code }).from(cases)).map((r) => r.code);
+    expect(codes).toHaveLength(7);
+    expect(new Set(codes).size).toBe(7);
+    const [team] = await db.select({ id: teams.id, programmeId: teams.programmeId }).from(teams);
+    const [researcher] = await db
+      .select({ id: users.id })
+      .from(users)
+      .innerJoin(teamMemberships, eq(teamMemberships.userId, users.id))
+      .where(eq(teamMemberships.teamId, team!.id));
+    const id = await createCase(
+      {
+        db,
+        requestId: 'test',
+        now: () => now,
+        actor: {
+          userId: researcher!.id,
+          role: 'researcher',
+          organisationId: null,
+          sessionIdHash: 'test',
+          sessionStage: 'full',
+          teamIds: [team!.id],
+        },
+      },
+      {
+        programmeId: team!.programmeId,
+        teamId: team!.id,
+        institutionType: 'jeugdzorgplus',
+        regionCode: 'JZ16',
+        birthYear: 2010,
+        gender: null,
+      },
+    );
+    const [opened] = await db.select({ code: cases.code }).from(cases).where(eq(cases.id, id));
+    const numbersOf2026 = codes
+      .filter((c) => c.startsWith('KL-2026-'))
+      .map((c) => Number(c.slice('KL-2026-'.length)));
+    expect(opened!.code).toBe(
+      `KL-2026-${String(Math.max(0, ...numbersOf2026) + 1).padStart(3, '0')}`,
+    );
+  });
+});
+
+describe('npm run seed:synthetic as a process', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kl-seed-'));
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const bin = path.join(repoRoot, 'node_modules/.bin/tsx');
+  const run = (...argv: string[]) =>
+    spawnSync(bin, ['scripts/seed-synthetic.ts', ...argv], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: '' },
+      encoding: 'utf8',
+    });
+
+  it('exits with 2 and names the argument on bad arguments', () => {
+    const bad = run('--cases', 'veel', '--data-dir', dataDir);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--cases: "veel"/);
+  }, 60_000);
+
+  it('refuses a data folder that another process holds, and leaves it alone', () => {
+    const lock = acquireDataLock(dataDir);
+    try {
+      const refused = run('--cases', '1', '--data-dir', dataDir);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toMatch(/in gebruik/);
+      expect(fs.existsSync(path.join(dataDir, 'pglite'))).toBe(false);
+    } finally {
+      lock.release();
+    }
+  }, 60_000);
+});
