@@ -1,5 +1,6 @@
 // Starts Ketenlens: lock the data folder, open and migrate the database, load reference data,
 // build the web app if needed, listen, and print the first-admin setup link on a new database.
+import { sql } from 'drizzle-orm';
 import { loadConfig } from './config';
 import { buildApp } from './app';
 import { acquireDataLock, DataFolderLockedError, type DataLock } from './db/data-lock';
@@ -37,6 +38,9 @@ export async function start(
   await migrate(database);
   await syncReferenceData(database.db);
   await syncCaseReferenceData(database.db);
+  // PGlite runs no autovacuum, so its planner statistics are never refreshed on their own:
+  // without them, lists over many cases get poor plans. Refresh them at every start.
+  if (database.kind === 'pglite') await database.db.execute(sql`analyze`);
 
   const app = await buildApp({ config, database });
   let isClosing = false;

@@ -66,27 +66,44 @@ export async function listCases(params: {
   if (params.regionCode) parts.push(eq(cases.regionCode, params.regionCode));
   if (params.status) parts.push(eq(cases.status, params.status));
   const where = and(...parts);
+  // The tie-break follows the sort's direction, so one index (created_at, id) serves both ways.
   const order =
     sort === 'code'
-      ? asc(cases.code)
+      ? [asc(cases.code)]
       : sort === '-code'
-        ? desc(cases.code)
+        ? [desc(cases.code)]
         : sort === 'created'
-          ? asc(cases.createdAt)
-          : desc(cases.createdAt);
-  const [rows, totals] = await Promise.all([
-    db
-      .select(summaryColumns)
-      .from(cases)
-      .innerJoin(institutionTypes, eq(institutionTypes.code, cases.institutionType))
-      .innerJoin(regions, eq(regions.code, cases.regionCode))
-      .innerJoin(teams, eq(teams.id, cases.teamId))
-      .where(where)
-      .orderBy(order, asc(cases.id))
-      .limit(pageSize)
-      .offset(offsetOf(params)),
+          ? [asc(cases.createdAt), asc(cases.id)]
+          : [desc(cases.createdAt), desc(cases.id)];
+  // Page the cases first, on their own table and its index; join the labels for that page only.
+  const pageIds = db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(where)
+    .orderBy(...order)
+    .limit(pageSize)
+    .offset(offsetOf(params));
+  const [ids, totals] = await Promise.all([
+    pageIds,
     db.select({ n: count() }).from(cases).where(where),
   ]);
+  const found =
+    ids.length === 0
+      ? []
+      : await db
+          .select(summaryColumns)
+          .from(cases)
+          .innerJoin(institutionTypes, eq(institutionTypes.code, cases.institutionType))
+          .innerJoin(regions, eq(regions.code, cases.regionCode))
+          .innerJoin(teams, eq(teams.id, cases.teamId))
+          .where(
+            inArray(
+              cases.id,
+              ids.map((r) => r.id),
+            ),
+          );
+  const byId = new Map(found.map((row) => [row.id, row]));
+  const rows = ids.flatMap((r) => byId.get(r.id) ?? []);
   return { items: rows.map(present), total: totals[0]?.n ?? 0, page, pageSize };
 }
 

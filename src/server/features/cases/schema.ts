@@ -61,6 +61,8 @@ export const cases = pgTable(
     ),
     index('cases_team_idx').on(t.teamId, t.createdAt),
     index('cases_programme_idx').on(t.programmeId, t.createdAt),
+    // The case list's default order (newest first) and its paging.
+    index('cases_created_idx').on(t.createdAt, t.id),
   ],
 );
 
