@@ -3,6 +3,7 @@
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connect';
 import { offsetOf } from '../../db/paging';
+import { preparedPerDatabase } from '../../db/prepared';
 import { AppError } from '../../http/errors';
 import { can, type Actor, type PolicyResource } from '../../policy/policy';
 import type { ListResponse } from '../../../shared/contract/common';
@@ -110,9 +111,8 @@ export async function listCases(params: {
 /** A case as the policy sees it, with the facts most reads need next. */
 export type CaseResource = PolicyResource & { type: 'case'; code: string; birthYear: number };
 
-/** The policy resource of a case, or NOT_FOUND: used before any case data is read. One query. */
-export async function caseResource(db: Db, caseId: string): Promise<CaseResource> {
-  const [row] = await db
+const caseResourceQuery = preparedPerDatabase((db) =>
+  db
     .select({
       teamId: cases.teamId,
       code: cases.code,
@@ -125,7 +125,13 @@ export async function caseResource(db: Db, caseId: string): Promise<CaseResource
       >`(select coalesce(json_agg(p.user_id), '[]'::json) from participants p where p.case_id = cases.id and p.user_id is not null)`,
     })
     .from(cases)
-    .where(eq(cases.id, caseId));
+    .where(eq(cases.id, sql.placeholder('caseId')))
+    .prepare('case_resource'),
+);
+
+/** The policy resource of a case, or NOT_FOUND: used before any case data is read. One query. */
+export async function caseResource(db: Db, caseId: string): Promise<CaseResource> {
+  const [row] = await caseResourceQuery(db).execute({ caseId });
   if (!row) throw new AppError('NOT_FOUND');
   return {
     type: 'case',

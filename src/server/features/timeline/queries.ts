@@ -1,8 +1,9 @@
 // Reads of a case's timeline: the live items in time order with their comments, the derived
 // indicators, and the change history of one item.
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect';
 import type { Tx } from '../../db/context';
+import { preparedPerDatabase } from '../../db/prepared';
 import type { CaseIndicators } from '../../../shared/domain/timeline';
 import type { TimelineItem } from '../../../shared/contract/timeline';
 import { users } from '../auth/schema';
@@ -85,36 +86,52 @@ export async function liveItem(db: Db | Tx, caseId: string, itemId: string) {
   return row ?? null;
 }
 
+const caseIdParam = sql.placeholder('caseId');
+
+// The three reads of a timeline, prepared once per database (they run on every timeline view).
+const timelineQueries = preparedPerDatabase((db) => ({
+  items: db
+    .select()
+    .from(timelineItems)
+    .where(and(eq(timelineItems.caseId, caseIdParam), isNull(timelineItems.deletedAt)))
+    .orderBy(
+      asc(timelineItems.startEarliest),
+      asc(timelineItems.startLatest),
+      asc(timelineItems.createdAt),
+      asc(timelineItems.id),
+    )
+    .prepare('timeline_items'),
+  comments: db
+    .select({
+      id: timelineComments.id,
+      itemId: timelineComments.itemId,
+      perspective: timelineComments.perspective,
+      participantId: timelineComments.participantId,
+      participantLabel: participants.label,
+      text: timelineComments.text,
+      authorName: users.displayName,
+      createdAt: timelineComments.createdAt,
+    })
+    .from(timelineComments)
+    .leftJoin(participants, eq(participants.id, timelineComments.participantId))
+    .leftJoin(users, eq(users.id, timelineComments.authorId))
+    .where(and(eq(timelineComments.caseId, caseIdParam), isNull(timelineComments.deletedAt)))
+    .orderBy(asc(timelineComments.createdAt), asc(timelineComments.id))
+    .prepare('timeline_comments'),
+  indicators: db
+    .select()
+    .from(caseIndicators)
+    .where(eq(caseIndicators.caseId, caseIdParam))
+    .prepare('timeline_indicators'),
+}));
+
 /** The case's live items in time order, each with its comments, and the indicators. */
 export async function readTimeline(db: Db, caseId: string) {
+  const queries = timelineQueries(db);
   const [rows, comments, indicators] = await Promise.all([
-    db
-      .select()
-      .from(timelineItems)
-      .where(liveItemsOf(caseId))
-      .orderBy(
-        asc(timelineItems.startEarliest),
-        asc(timelineItems.startLatest),
-        asc(timelineItems.createdAt),
-        asc(timelineItems.id),
-      ),
-    db
-      .select({
-        id: timelineComments.id,
-        itemId: timelineComments.itemId,
-        perspective: timelineComments.perspective,
-        participantId: timelineComments.participantId,
-        participantLabel: participants.label,
-        text: timelineComments.text,
-        authorName: users.displayName,
-        createdAt: timelineComments.createdAt,
-      })
-      .from(timelineComments)
-      .leftJoin(participants, eq(participants.id, timelineComments.participantId))
-      .leftJoin(users, eq(users.id, timelineComments.authorId))
-      .where(and(eq(timelineComments.caseId, caseId), isNull(timelineComments.deletedAt)))
-      .orderBy(asc(timelineComments.createdAt), asc(timelineComments.id)),
-    db.select().from(caseIndicators).where(eq(caseIndicators.caseId, caseId)),
+    queries.items.execute({ caseId }),
+    queries.comments.execute({ caseId }),
+    queries.indicators.execute({ caseId }),
   ]);
   const byItem = new Map<string, TimelineItem['comments']>();
   for (const c of comments) {
