@@ -30,6 +30,8 @@ import {
   warnWithoutChromium,
   welcomeHeading,
   type RunningServer,
+  api,
+  setUpTeamWithResearcher,
 } from './helpers';
 
 warnWithoutChromium();
@@ -51,26 +53,6 @@ const sizes = [
 ] as const;
 // 13 this year: the youth and a parent with authority must both consent.
 const birthYear = new Date().getFullYear() - 13;
-
-/** A JSON request from inside the page, with the session's CSRF token (as the app sends it). */
-async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ method, path, body }) => {
-      const session = await fetch('/api/auth/session').then((r) => r.json());
-      const response = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: body === undefined ? null : JSON.stringify(body),
-      });
-      return { status: response.status, json: await response.json() };
-    },
-    { method, path, body },
-  );
-  if (result.status >= 300) {
-    throw new Error(`${method} ${path}: ${result.status} ${JSON.stringify(result.json)}`);
-  }
-  return result.json as T;
-}
 
 const suite = hasChromium ? describe : describe.skip;
 
@@ -115,31 +97,8 @@ suite('a case in the browser', () => {
     async () => {
       if (!server) throw new Error('server did not start');
       await setUpFirstAdmin(adminPage, server.setupUrl, admin);
-      const programme = await api<{ id: string }>(adminPage, 'POST', '/api/programmes', {
-        name: 'Actieleren Gooi en Vechtstreek 2026',
-        periodStart: '2026-01-01',
-        periodEnd: null,
-        learningGoals: '',
-        stakeholderGroups: [{ code: 'gemeenten', label: 'Gemeenten' }],
-        smallCellThreshold: 5,
-      });
-      const team = await api<{ id: string }>(adminPage, 'POST', '/api/teams', {
-        name: 'Team Hilversum',
-        programmeId: programme.id,
-        municipalityCode: '0402',
-        plannedSessions: 6,
-      });
-      const created = await api<{ user: { id: string }; link: { url: string } }>(
-        adminPage,
-        'POST',
-        '/api/users',
-        { email: researcher.email, displayName: researcher.name, role: 'researcher' },
-      );
-      await api(adminPage, 'PUT', `/api/teams/${team.id}/members`, {
-        userId: created.user.id,
-        roleLabel: 'action_learner',
-      });
-      invitationPath = new URL(created.link.url).pathname;
+      const setUp = await setUpTeamWithResearcher(adminPage, researcher);
+      invitationPath = new URL(setUp.invitationUrl).pathname;
     },
     testTimeoutMs,
   );

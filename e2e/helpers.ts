@@ -269,3 +269,58 @@ export async function screenshots(
 export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'ketenlens-e2e-'));
 }
+
+/** A JSON request from inside the page, with the session's CSRF token (as the app sends it). */
+export async function api<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
+  const result = await page.evaluate(
+    async ({ method, url, body }) => {
+      const session = await fetch('/api/auth/session').then((r) => r.json());
+      const response = await fetch(url, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+      return { status: response.status, json: await response.json().catch(() => null) };
+    },
+    { method, url, body },
+  );
+  if (result.status >= 300) {
+    throw new Error(`${method} ${url}: ${result.status} ${JSON.stringify(result.json)}`);
+  }
+  return result.json as T;
+}
+
+/**
+ * As the logged-in administrator: a programme, a team in it, and an invited researcher who is a
+ * member of that team. Returns the ids and the researcher's invitation link.
+ */
+export async function setUpTeamWithResearcher(
+  adminPage: Page,
+  researcher: { email: string; name: string },
+) {
+  const programme = await api<{ id: string }>(adminPage, 'POST', '/api/programmes', {
+    name: 'Actieleren Gooi en Vechtstreek 2026',
+    periodStart: '2026-01-01',
+    periodEnd: null,
+    learningGoals: '',
+    stakeholderGroups: [{ code: 'gemeenten', label: 'Gemeenten' }],
+    smallCellThreshold: 5,
+  });
+  const team = await api<{ id: string }>(adminPage, 'POST', '/api/teams', {
+    name: 'Team Hilversum',
+    programmeId: programme.id,
+    municipalityCode: '0402',
+    plannedSessions: 6,
+  });
+  const created = await api<{ user: { id: string }; link: { url: string } }>(
+    adminPage,
+    'POST',
+    '/api/users',
+    { email: researcher.email, displayName: researcher.name, role: 'researcher' },
+  );
+  await api(adminPage, 'PUT', `/api/teams/${team.id}/members`, {
+    userId: created.user.id,
+    roleLabel: 'action_learner',
+  });
+  return { programmeId: programme.id, teamId: team.id, invitationUrl: created.link.url };
+}

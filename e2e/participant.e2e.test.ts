@@ -25,6 +25,8 @@ import {
   warnWithoutChromium,
   welcomeHeading,
   type RunningServer,
+  api,
+  setUpTeamWithResearcher,
 } from './helpers';
 
 warnWithoutChromium();
@@ -42,26 +44,6 @@ const researcher = {
 const youth = { email: 'jongere@example.org', password: 'mijn eigen verhaal telt' };
 const shotDir = process.env.E2E_SCREENSHOTS ?? '/tmp/shots';
 const birthYear = new Date().getFullYear() - 17;
-
-/** A JSON request from inside the page, with the session's CSRF token (as the app sends it). */
-async function api<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ method, url, body }) => {
-      const session = await fetch('/api/auth/session').then((r) => r.json());
-      const response = await fetch(url, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: body === undefined ? null : JSON.stringify(body),
-      });
-      return { status: response.status, json: await response.json().catch(() => null) };
-    },
-    { method, url, body },
-  );
-  if (result.status >= 300) {
-    throw new Error(`${method} ${url}: ${result.status} ${JSON.stringify(result.json)}`);
-  }
-  return result.json as T;
-}
 
 const suite = hasChromium ? describe : describe.skip;
 
@@ -99,33 +81,10 @@ suite('the participant side on a phone', () => {
     async () => {
       if (!server || !browser) throw new Error('server did not start');
       await setUpFirstAdmin(staff, server.setupUrl, admin);
-      const programme = await api<{ id: string }>(staff, 'POST', '/api/programmes', {
-        name: 'Actieleren Gooi en Vechtstreek 2026',
-        periodStart: '2026-01-01',
-        periodEnd: null,
-        learningGoals: '',
-        stakeholderGroups: [{ code: 'gemeenten', label: 'Gemeenten' }],
-        smallCellThreshold: 5,
-      });
-      const team = await api<{ id: string }>(staff, 'POST', '/api/teams', {
-        name: 'Team Hilversum',
-        programmeId: programme.id,
-        municipalityCode: '0402',
-        plannedSessions: 6,
-      });
-      const created = await api<{ user: { id: string }; link: { url: string } }>(
-        staff,
-        'POST',
-        '/api/users',
-        { email: researcher.email, displayName: researcher.name, role: 'researcher' },
-      );
-      await api(staff, 'PUT', `/api/teams/${team.id}/members`, {
-        userId: created.user.id,
-        roleLabel: 'action_learner',
-      });
+      const setUp = await setUpTeamWithResearcher(staff, researcher);
       // The researcher sets a password and logs in (in a context of their own).
       staff = await newPage(browser, pageErrors);
-      await staff.goto(`${server.baseUrl}${new URL(created.link.url).pathname}`);
+      await staff.goto(`${server.baseUrl}${new URL(setUp.invitationUrl).pathname}`);
       await staff.getByLabel('Nieuw wachtwoord').fill(researcher.password);
       await staff.getByLabel('Typ je nieuwe wachtwoord nog een keer').fill(researcher.password);
       await staff.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
@@ -136,8 +95,8 @@ suite('the participant side on a phone', () => {
 
       caseId = (
         await api<{ id: string }>(staff, 'POST', '/api/cases', {
-          programmeId: programme.id,
-          teamId: team.id,
+          programmeId: setUp.programmeId,
+          teamId: setUp.teamId,
           institutionType: 'jeugdzorgplus',
           regionCode: 'JZ16',
           birthYear,
