@@ -31,7 +31,8 @@ describe('the policy', () => {
       admin: actions.filter(
         (a) =>
           !['case.', 'timeline.', 'dossier.', 'own_case.'].some((p) => a.startsWith(p)) ||
-          a === 'case.reference.read',
+          a === 'case.reference.read' ||
+          a === 'case.reference.manage',
       ),
       researcher: [
         'public',
@@ -51,7 +52,9 @@ describe('the policy', () => {
         'timeline.read',
         'timeline.contribute',
         'timeline.edit',
+        'instrument.read',
         // Only while dossier consent is complete: see the test on consent below.
+        'dossier.read',
         'dossier.write',
       ],
       professional: [
@@ -71,6 +74,8 @@ describe('the policy', () => {
         'timeline.read',
         'timeline.contribute',
         'timeline.edit',
+        'instrument.read',
+        'dossier.read',
         'dossier.write',
       ],
       expert_by_experience: [
@@ -87,6 +92,8 @@ describe('the policy', () => {
         'case.read',
         'case.reference.read',
         'timeline.read',
+        'instrument.read',
+        'dossier.read',
       ],
       policymaker: [
         'public',
@@ -192,6 +199,9 @@ describe('the policy', () => {
     expect(can(researcher, 'dossier.write', own)).toBe(false);
     expect(can(researcher, 'dossier.write', { ...own, dossierConsent: false })).toBe(false);
     expect(can(researcher, 'dossier.write', { ...own, dossierConsent: true })).toBe(true);
+    expect(can(researcher, 'dossier.read', { ...own, dossierConsent: false })).toBe(false);
+    expect(can(researcher, 'dossier.read', { ...own, dossierConsent: true })).toBe(true);
+    expect(can(youth, 'dossier.read', { ...own, dossierConsent: true })).toBe(false);
   });
 
   it("shows a team's members to its own members and to administrators only", () => {

@@ -51,9 +51,13 @@ export const actions = [
   'case.create',
   'case.update',
   'case.reference.read',
+  'case.reference.manage',
   'timeline.read',
   'timeline.contribute',
   'timeline.edit',
+  'instrument.read',
+  'instrument.manage',
+  'dossier.read',
   'dossier.write',
   'own_case.read',
   'own_case.consent',
@@ -76,6 +80,7 @@ export const recordLevelActions: readonly Action[] = [
   'timeline.read',
   'timeline.contribute',
   'timeline.edit',
+  'dossier.read',
   'dossier.write',
   'own_case.read',
   'own_case.consent',
@@ -92,6 +97,7 @@ export const resourceScopedActions: readonly Action[] = [
   'timeline.read',
   'timeline.contribute',
   'timeline.edit',
+  'dossier.read',
   'dossier.write',
   'own_case.read',
   'own_case.consent',
@@ -156,12 +162,19 @@ const rules: Record<Exclude<Action, 'public'>, Rule> = {
     (!r || caseAccessGrounds(a, r) !== null),
   // The editable lists (institution types, timeline categories) carry no personal data.
   'case.reference.read': () => true,
+  'case.reference.manage': (a) => a.role === 'admin',
   // The timeline is read by the case's staff and by its own participants.
   'timeline.read': (a, r) => can(a, 'case.read', r) || isOwnCase(a, r),
   // Participants add events and comments from their own perspective; they do not edit others'.
   'timeline.contribute': (a, r) => can(a, 'case.update', r) || isOwnCase(a, r),
   'timeline.edit': (a, r) => can(a, 'case.update', r),
+  // Instruments (checklists, domain sets) are research material without personal data; the
+  // staff read them, administrators edit drafts and publish versions.
+  'instrument.read': (a) => staffRoles.includes(a.role),
+  'instrument.manage': (a) => a.role === 'admin',
   // Dossier data only while dossier consent is complete (the consent rules by age).
+  'dossier.read': (a, r) =>
+    can(a, 'case.read', r) && (!r || (r.type === 'case' && r.dossierConsent === true)),
   'dossier.write': (a, r) =>
     can(a, 'case.update', r) && (!r || (r.type === 'case' && r.dossierConsent === true)),
   'own_case.read': (a, r) => isOwnCase(a, r),
