@@ -27,6 +27,7 @@ import { auditRoutes } from './features/audit/routes';
 import { caseRoutes } from './features/cases/routes';
 import { timelineRoutes } from './features/timeline/routes';
 import { participantRoutes } from './features/cases/participant-routes';
+import { referenceListRoutes } from './features/cases/reference-routes';
 import './http/context';
 
 z.config(z.locales.nl());
@@ -107,6 +108,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(caseRoutes);
   await app.register(timelineRoutes);
   await app.register(participantRoutes);
+  await app.register(referenceListRoutes);
   await registerWeb(app, options.webRoot ?? defaultWebRoot);
 
   return app;

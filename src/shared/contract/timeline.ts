@@ -175,9 +175,13 @@ export const timelineCategorySchema = z.object({
   code: z.string(),
   label: z.string(),
   marker: z.enum(categoryMarkers).nullable(),
+  /** Archived: still the label of records that use it, but no longer offered for a choice. */
+  isArchived: z.boolean().optional(),
 });
 export const caseReferenceSchema = z.object({
-  institutionTypes: z.array(z.object({ code: z.string(), label: z.string() })),
+  institutionTypes: z.array(
+    z.object({ code: z.string(), label: z.string(), isArchived: z.boolean().optional() }),
+  ),
   timelineCategories: z.array(timelineCategorySchema),
 });
 export type CaseReference = z.infer<typeof caseReferenceSchema>;

@@ -1,11 +1,12 @@
-// The main navigation: the start page for everyone; cases, the organisation layer, accounts
-// and the access log for whoever the session's permissions allow.
+// The main navigation: the start page for everyone; cases, the organisation layer, the
+// reference lists, accounts and the access log for whoever the session's permissions allow.
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { WebSession } from './session';
 import {
   canManageAccounts,
   canManageOrganisationLayer,
+  canManageReferenceLists,
   canReadAccessLog,
   canReadCases,
   canReadOwnCase,
@@ -25,6 +26,9 @@ export function MainNav({ session }: { session: WebSession }) {
           { to: '/organisations', label: t('nav.organisations'), isEnd: false },
           { to: '/regions', label: t('nav.regions'), isEnd: false },
         ]
+      : []),
+    ...(canManageReferenceLists(session)
+      ? [{ to: '/reference-lists', label: t('referenceLists.nav'), isEnd: false }]
       : []),
     ...(canManageAccounts(session)
       ? [{ to: '/accounts', label: t('nav.accounts'), isEnd: false }]

@@ -11,6 +11,11 @@ export function canManageOrganisationLayer(session: WebSession | null): boolean 
   return hasPermission(session, 'programme.manage');
 }
 
+/** Institution types and the timeline's category lists (Keuzelijsten). */
+export function canManageReferenceLists(session: WebSession | null): boolean {
+  return hasPermission(session, 'case.reference.manage');
+}
+
 export function canManageAccounts(session: WebSession | null): boolean {
   return hasPermission(session, 'user.manage');
 }

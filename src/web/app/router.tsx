@@ -20,6 +20,7 @@ const audit = () => import('../features/audit/pages');
 const cases = () => import('../features/cases/pages');
 const timeline = () => import('../features/timeline/pages');
 const participant = () => import('../features/participant/pages');
+const referenceLists = () => import('../features/reference-lists/pages');
 
 export const routes: RouteObject[] = [
   {
@@ -89,6 +90,10 @@ export const routes: RouteObject[] = [
           {
             path: 'regions/:code',
             lazy: async () => ({ Component: (await reference()).RegionPage }),
+          },
+          {
+            path: 'reference-lists',
+            lazy: async () => ({ Component: (await referenceLists()).ReferenceListsPage }),
           },
           {
             path: 'accounts',

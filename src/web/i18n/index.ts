@@ -4,6 +4,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import participantEn from '../features/participant/i18n/en.json';
 import participantNl from '../features/participant/i18n/nl.json';
+import referenceListsEn from '../features/reference-lists/i18n/en.json';
+import referenceListsNl from '../features/reference-lists/i18n/nl.json';
 import timelineEn from '../features/timeline/i18n/en.json';
 import timelineNl from '../features/timeline/i18n/nl.json';
 import en from './en.json';
@@ -11,8 +13,8 @@ import nl from './nl.json';
 
 /** Each language's texts: the app's files plus those a feature keeps next to its code. */
 export const translations = {
-  nl: { ...nl, ...timelineNl, ...participantNl },
-  en: { ...en, ...timelineEn, ...participantEn },
+  nl: { ...nl, ...timelineNl, ...participantNl, ...referenceListsNl },
+  en: { ...en, ...timelineEn, ...participantEn, ...referenceListsEn },
 };
 
 export const languages = ['nl', 'en'] as const;

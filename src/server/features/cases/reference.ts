@@ -1,6 +1,6 @@
 // The editable reference lists of cases and timelines, loaded at start: institution types and
 // the timeline categories. Existing rows (possibly relabelled or archived) are kept as they are.
-import { asc, isNull } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { Db } from '../../db/connect';
 import { defaultInstitutionTypes } from '../../../shared/contract/cases';
 import type { CaseReference } from '../../../shared/contract/timeline';
@@ -69,13 +69,20 @@ export async function syncCaseReferenceData(db: Db): Promise<void> {
     .onConflictDoNothing();
 }
 
-/** The lists a case form and a timeline editor choose from (archived entries left out). */
+/**
+ * The lists a case form and a timeline editor choose from, and that turn stored codes into
+ * labels. Archived entries are included (flagged): records that use them still need their label;
+ * the pickers leave them out.
+ */
 export async function caseReference(db: Db): Promise<CaseReference> {
   const [types, categories] = await Promise.all([
     db
-      .select({ code: institutionTypes.code, label: institutionTypes.label })
+      .select({
+        code: institutionTypes.code,
+        label: institutionTypes.label,
+        archivedAt: institutionTypes.archivedAt,
+      })
       .from(institutionTypes)
-      .where(isNull(institutionTypes.archivedAt))
       .orderBy(asc(institutionTypes.sortOrder), asc(institutionTypes.code)),
     db
       .select({
@@ -83,9 +90,9 @@ export async function caseReference(db: Db): Promise<CaseReference> {
         code: timelineCategories.code,
         label: timelineCategories.label,
         marker: timelineCategories.marker,
+        archivedAt: timelineCategories.archivedAt,
       })
       .from(timelineCategories)
-      .where(isNull(timelineCategories.archivedAt))
       .orderBy(
         asc(timelineCategories.list),
         asc(timelineCategories.sortOrder),
@@ -93,11 +100,15 @@ export async function caseReference(db: Db): Promise<CaseReference> {
       ),
   ]);
   return {
-    institutionTypes: types,
-    timelineCategories: categories.map((c) => ({
+    institutionTypes: types.map(({ archivedAt, ...t }) => ({
+      ...t,
+      isArchived: archivedAt !== null,
+    })),
+    timelineCategories: categories.map(({ archivedAt, ...c }) => ({
       ...c,
       list: c.list as CategoryList,
       marker: c.marker as CategoryMarker | null,
+      isArchived: archivedAt !== null,
     })),
   };
 }

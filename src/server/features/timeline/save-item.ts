@@ -63,8 +63,47 @@ async function ownParticipant(tx: Tx, caseId: string, actor: Actor) {
   return { id: row.id, perspective };
 }
 
+/**
+ * Whether the item's category may be used: an active entry of the lane's list, or an archived
+ * one the item already had (an archived entry stays valid on existing records, but is not
+ * chosen anew). The entry is locked FOR SHARE until the change commits, so an administrator's
+ * marker change either waits for this change or is seen by its indicator recompute; taken
+ * before the case row, in the same order as that marker change, so the two cannot deadlock.
+ */
+async function categoryProblem(
+  tx: Tx,
+  input: ItemInput,
+  current: { lane: string; categoryCode: string | null } | undefined,
+): Promise<{ path: string; message: string } | null> {
+  if (!input.categoryCode) return null;
+  const list = laneCategoryList[input.lane as TimelineLane];
+  const [category] = list
+    ? await tx
+        .select({ archivedAt: timelineCategories.archivedAt })
+        .from(timelineCategories)
+        .where(
+          and(eq(timelineCategories.list, list), eq(timelineCategories.code, input.categoryCode)),
+        )
+        .for('share')
+    : [];
+  const isUnchanged =
+    current !== undefined &&
+    current.categoryCode === input.categoryCode &&
+    laneCategoryList[current.lane as TimelineLane] === list;
+  if (category && (category.archivedAt === null || isUnchanged)) return null;
+  return { path: 'categoryCode', message: 'Kies een soort uit de lijst.' };
+}
+
 /** Checks an item against the case and the reference lists; returns the stored date ranges. */
-async function checkedItem(tx: Tx, ctx: Ctx, caseId: string, input: ItemInput, now: Date) {
+async function checkedItem(
+  tx: Tx,
+  ctx: Ctx,
+  caseId: string,
+  input: ItemInput,
+  now: Date,
+  current?: { lane: string; categoryCode: string | null },
+) {
+  const category = await categoryProblem(tx, input, current);
   const { birthYear } = await caseFacts(tx, caseId);
   const problems: { path: string; message: string }[] = [
     ...validateDates(input.start, input.end, birthYear, today(now)),
@@ -74,22 +113,7 @@ async function checkedItem(tx: Tx, ctx: Ctx, caseId: string, input: ItemInput, n
       path: 'end',
       message: 'Een gebeurtenis heeft geen einddatum; kies een periode.',
     });
-  const list = laneCategoryList[input.lane as TimelineLane];
-  if (input.categoryCode) {
-    const [category] = list
-      ? await tx
-          .select({ code: timelineCategories.code })
-          .from(timelineCategories)
-          .where(
-            and(
-              eq(timelineCategories.list, list),
-              eq(timelineCategories.code, input.categoryCode),
-              isNull(timelineCategories.archivedAt),
-            ),
-          )
-      : [];
-    if (!category) problems.push({ path: 'categoryCode', message: 'Kies een soort uit de lijst.' });
-  }
+  if (category) problems.push(category);
   if (input.sourceParticipantId) {
     const [who] = await tx
       .select({ id: participants.id })
@@ -244,7 +268,7 @@ export async function updateItem(ctx: Ctx, caseId: string, itemId: string, input
         { current: presentItem(current), yours: input },
       );
     const { version, ...fields } = input;
-    const { birthYear, columns } = await checkedItem(tx, ctx, caseId, fields, now);
+    const { birthYear, columns } = await checkedItem(tx, ctx, caseId, fields, now, current);
     const [row] = await tx
       .update(timelineItems)
       .set({ ...columns, version: version + 1, updatedAt: now })

@@ -101,10 +101,10 @@ export function CaseForm({ onCreated }: { onCreated: (id: string) => void }) {
         label={t('case.institutionType')}
         description={t('case.institutionTypeHint')}
         placeholder={reference.isPending ? t('common.loading') : t('case.institutionTypeChoose')}
-        options={(reference.data?.institutionTypes ?? []).map((type) => ({
-          value: type.code,
-          label: type.label,
-        }))}
+        options={(reference.data?.institutionTypes ?? [])
+          // Archived types stay on the cases that have them, but are not chosen for a new one.
+          .filter((type) => !type.isArchived)
+          .map((type) => ({ value: type.code, label: type.label }))}
         value={values.institutionType}
         onChange={(institutionType) => set({ institutionType })}
         error={

@@ -229,8 +229,10 @@ function ItemForm(props: ItemEditorProps & { item: TimelineItem | null }) {
   }
 
   const categoryList = laneCategoryList[draft.lane];
+  // Archived categories are not chosen anew; an item that has one keeps it (the server agrees).
+  const keptCode = item && laneCategoryList[item.lane] === categoryList ? item.categoryCode : null;
   const categoryOptions = categories
-    .filter((c) => c.list === categoryList)
+    .filter((c) => c.list === categoryList && (!c.isArchived || c.code === keptCode))
     .map((c) => ({
       value: c.code,
       label: c.marker ? `${c.label} (${t(`timeline.marker.${c.marker}`)})` : c.label,
