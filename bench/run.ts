@@ -15,6 +15,7 @@ import { runThroughput, throughputIds, type ThroughputId } from './throughput';
 import { loggedReadIds, runLoggedRead, type LoggedReadId } from './logged-read';
 import { runSynthetic, syntheticIds, type SyntheticId } from './synthetic';
 import { serverGroups } from './server-groups';
+import { runTimelineRender, timelineRenderIds } from './timeline-render-row';
 
 const allIds: readonly string[] = [
   ...throughputIds,
@@ -22,6 +23,7 @@ const allIds: readonly string[] = [
   webBuildId,
   ...loggedReadIds,
   ...syntheticIds,
+  ...timelineRenderIds,
 ];
 
 const usage = `Usage: npm run bench [-- [--only <id>[,<id>…]] [--json <file>]]
@@ -104,6 +106,11 @@ async function main() {
   if (synthetic.size) {
     console.error(`Synthetic cases (${[...synthetic].join(', ')}):`);
     rows.push(...(await withOtherCpu(() => runSynthetic(synthetic))));
+  }
+
+  if (only.has('timeline-render')) {
+    console.error('Timeline page in Chromium (timeline-render):');
+    rows.push(...(await withOtherCpu(runTimelineRender)));
   }
 
   const cpuBusyAfterPercent = await cpuBusyPercent();

@@ -39,3 +39,11 @@ export async function recordAccess(
   const meta = { requestId: request.id, at: request.server.clock() };
   await request.server.auditWriter.record(entries.map((e) => entryFor(request.actor, e, meta)));
 }
+
+/**
+ * Serialiser for hot read routes whose body a presenter builds field by field, typed by the
+ * contract: plain JSON.stringify, without zod checking (and stripping) the answer once more. The
+ * contract still documents the route; the route's test proves the answer is exactly the contract
+ * (parsing it changes nothing). Use only where that test exists.
+ */
+export const serializePresented = () => (data: unknown) => JSON.stringify(data);

@@ -3,8 +3,6 @@
 // to the latest possible day, valence as a symbol (+, −) and not by colour alone — followed by
 // the numbered list of every item with its date as told, source, and the comments per
 // perspective. pdfmake renders it with embedded Roboto, so Dutch characters (ĳ, ë) print right.
-import { createRequire } from 'node:module';
-import pdfmake from 'pdfmake';
 import type { Content, ContentTable, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { dayNumber, formatFuzzyDate, midpoint } from '../../../shared/domain/fuzzy-date';
 import {
@@ -15,11 +13,7 @@ import {
   type Valence,
 } from '../../../shared/domain/timeline';
 import type { TimelineItem } from '../../../shared/contract/timeline';
-
-const require = createRequire(import.meta.url);
-pdfmake.setFonts(require('pdfmake/fonts/Roboto.js') as Parameters<typeof pdfmake.setFonts>[0]);
-// The document never loads anything from outside: no URLs, no local files beyond the fonts.
-pdfmake.setUrlAccessPolicy(() => false);
+import { pdfmake } from '../../documents/pdfmake';
 
 export const laneLabels: Record<TimelineLane, string> = {
   living: 'Wonen',

@@ -1,22 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { createTestApp, loginAs, type AuthHeaders, type TestApp } from '../../testing/app';
 import { testDatabaseKinds } from '../../testing/database';
+import { pdfText } from '../../testing/documents';
 import { caseFixture, headersOf } from '../../testing/fixtures';
 import { accessLog } from '../audit/schema';
 import { participants } from '../cases/schema';
 import { timelineComments, timelineHistory, timelineItems } from './schema';
-
-/** The text of a PDF (pdftotext, from poppler-utils), or null where it is not installed. */
-function pdfText(pdf: Buffer): string | null {
-  try {
-    return execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
+import { timelineSchema } from '../../../shared/contract/timeline';
 
 describe.each(testDatabaseKinds())('case timeline (%s)', (kind) => {
   let test: TestApp;
@@ -256,6 +247,8 @@ describe.each(testDatabaseKinds())('case timeline (%s)', (kind) => {
       [c.perspective, c.participantLabel].join(':'),
     );
     expect(sides.sort()).toEqual(['parent:moeder', 'youth:jongere']);
+    // The route serialises without zod: its answer must be exactly the contract, nothing more.
+    expect(timelineSchema.parse(again)).toEqual(again);
   });
 
   it('answers 404 to someone outside the case, before reading the body, and logs the denial', async () => {
