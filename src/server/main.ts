@@ -8,6 +8,7 @@ import { openPglite, openPostgres, type Database } from './db/connect';
 import { migrate } from './db/migrate';
 import { syncCaseReferenceData } from './features/cases/reference';
 import { syncReferenceData } from './features/organisations/reference-data';
+import { syncInstruments } from './features/instruments/default-instruments';
 import { createSetupLinkIfNeeded } from './features/auth/setup-link';
 import { ensureWebBuild } from './web-build';
 
@@ -38,6 +39,7 @@ export async function start(
   await migrate(database);
   await syncReferenceData(database.db);
   await syncCaseReferenceData(database.db);
+  await syncInstruments(database.db);
   // PGlite runs no autovacuum, so its planner statistics are never refreshed on their own:
   // without them, lists over many cases get poor plans. Refresh them at every start.
   if (database.kind === 'pglite') await database.db.execute(sql`analyze`);

@@ -4,3 +4,5 @@ export * from '../features/organisations/schema';
 export * from '../features/audit/schema';
 export * from '../features/cases/schema';
 export * from '../features/timeline/schema';
+export * from '../features/instruments/schema';
+export * from '../features/dossier/schema';

@@ -103,6 +103,16 @@ export const resourceScopedActions: readonly Action[] = [
   'own_case.consent',
 ];
 
+/**
+ * Actions that need a consent on top of a right on the case, with that right. Someone who holds
+ * the right but meets a missing consent is told so (403 CONSENT_MISSING); anyone else gets the
+ * usual 404.
+ */
+export const consentGatedActions: Partial<Record<Action, Action>> = {
+  'dossier.read': 'case.read',
+  'dossier.write': 'case.update',
+};
+
 /** Whether the actor reaches the record through a team or an assignment, and how (NEN 7513 grounds). */
 export function caseAccessGrounds(
   actor: Actor,

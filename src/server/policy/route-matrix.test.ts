@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles, type Role } from '../../shared/contract/auth';
 import { createTestApp, createUser, login, type AuthHeaders, type TestApp } from '../testing/app';
-import { can, resourceScopedActions, type Action, type PolicyResource } from './policy';
+import {
+  can,
+  consentGatedActions,
+  resourceScopedActions,
+  type Action,
+  type PolicyResource,
+} from './policy';
 
 // Routes that end the caller's own session: covered by their own tests, not walked here.
 const sessionEnding = new Set(['POST /api/auth/logout', 'POST /api/auth/logout-everywhere']);
@@ -89,6 +95,14 @@ describe('the authorisation matrix, generated from the route list', () => {
     ids.participants = youth.json().id;
     // The participant's view of a case: /api/my/cases/:id.
     ids.my = ids.cases!;
+    const instruments = await test.app.inject({
+      method: 'GET',
+      url: '/api/instruments',
+      headers: admin,
+    });
+    ids.instruments = instruments
+      .json()
+      .items.find((i: { kind: string }) => i.kind === 'dossier_checklist').id;
   });
   afterAll(() => test.close());
 
@@ -99,6 +113,7 @@ describe('the authorisation matrix, generated from the route list', () => {
       .replace(':userId', ids.users!)
       .replace(':consentId', ids.consents!)
       .replace(':participantId', ids.participants!)
+      .replace(':number', '1')
       .replace(':token', 'x'.repeat(43));
   }
 
@@ -137,8 +152,13 @@ describe('the authorisation matrix, generated from the route list', () => {
             : route.url.startsWith('/api/cases/:id') || route.url.startsWith('/api/my/cases/:id')
               ? { type: 'case', teamId: ids.teams!, assignedUserIds: [], participantUserIds: [] }
               : undefined;
+        // The matrix case has no dossier consent: whoever holds the right beneath it is told so.
+        const gate = consentGatedActions[route.policy as Action];
         if (can(actor, route.policy as Action, resource)) {
           expect([401, 403, 404], label).not.toContain(response.statusCode);
+        } else if (gate && can(actor, gate, resource)) {
+          expect(response.statusCode, label).toBe(403);
+          expect(response.json().error.code, label).toBe('CONSENT_MISSING');
         } else {
           expect(response.statusCode, label).toBe(404);
           expect(response.json().error.code, label).toBe('NOT_FOUND');

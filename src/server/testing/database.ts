@@ -7,6 +7,7 @@ import { openPglite, openPostgres, type Database } from '../db/connect';
 import { migrate } from '../db/migrate';
 import { syncCaseReferenceData } from '../features/cases/reference';
 import { syncReferenceData } from '../features/organisations/reference-data';
+import { syncInstruments } from '../features/instruments/default-instruments';
 import { templateEnvName } from './template';
 
 export type TestDatabaseKind = 'pglite' | 'postgres';
@@ -29,6 +30,7 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
       await migrate(database);
       await syncReferenceData(database.db);
       await syncCaseReferenceData(database.db);
+      await syncInstruments(database.db);
     }
     return { ...database, dispose: () => database.close() };
   }
@@ -45,6 +47,7 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
   await migrate(database);
   await syncReferenceData(database.db);
   await syncCaseReferenceData(database.db);
+  await syncInstruments(database.db);
   return {
     ...database,
     dispose: async () => {

@@ -5,6 +5,7 @@ import { openPglite } from '../db/connect';
 import { migrate } from '../db/migrate';
 import { syncCaseReferenceData } from '../features/cases/reference';
 import { syncReferenceData } from '../features/organisations/reference-data';
+import { syncInstruments } from '../features/instruments/default-instruments';
 import { templateEnvName, templatePath } from './template';
 
 export async function setup() {
@@ -12,6 +13,7 @@ export async function setup() {
   await migrate(database);
   await syncReferenceData(database.db);
   await syncCaseReferenceData(database.db);
+  await syncInstruments(database.db);
   const client = (
     database.db as unknown as { $client: { dumpDataDir: (c: 'none') => Promise<Blob> } }
   ).$client;

@@ -12,7 +12,11 @@ export type AuditResourceType =
   | 'consent'
   | 'timeline'
   | 'timeline_item'
-  | 'timeline_comment';
+  | 'timeline_comment'
+  | 'instrument'
+  | 'instrument_version'
+  | 'dossier_review'
+  | 'dossier_answer';
 
 export type AuditAction =
   | 'read'

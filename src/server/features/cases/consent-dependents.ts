@@ -5,10 +5,15 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/context';
 import type { ConsentPurpose } from '../../../shared/domain/consent';
 import { formatFuzzyDate } from '../../../shared/domain/fuzzy-date';
+import { dossierAnswersToRemove, removeDossierAnswers } from '../dossier/consent-removal';
 import { timelineComments, timelineHistory, timelineItems } from '../timeline/schema';
 import { consentState, dossierConsentComplete } from './consent-state';
 
-export type Removal = { resourceType: 'timeline_item'; id: string; description: string };
+export type Removal = {
+  resourceType: 'timeline_item' | 'dossier_answer';
+  id: string;
+  description: string;
+};
 
 const effectsWithoutStoredData: Record<ConsentPurpose, string> = {
   interview: 'Er worden geen interviews meer gehouden met deze deelnemer.',
@@ -26,13 +31,13 @@ export async function withdrawalEffects(
   const consent = state.consents.find((c) => c.id === params.consentId);
   if (!consent) return { found: false, removes: [], explanation: '' };
   const explanation = effectsWithoutStoredData[consent.purpose];
-  if (consent.purpose !== 'dossier') return { found: true, removes: [], explanation };
   const after = {
     ...state,
     consents: state.consents.map((c) =>
       c.id === consent.id ? { ...c, withdrawnOn: c.withdrawnOn ?? 'withdrawn' } : c,
     ),
   };
+  if (consent.purpose !== 'dossier') return { found: true, removes: [], explanation };
   if (dossierConsentComplete(after, params.birthYear, params.on))
     return {
       found: true,
@@ -51,19 +56,31 @@ export async function withdrawalEffects(
       ),
     )
     .orderBy(timelineItems.startEarliest, timelineItems.id);
+  const answers = await dossierAnswersToRemove(tx, params.caseId);
   return {
     found: true,
-    removes: items.map((i) => ({
-      resourceType: 'timeline_item',
-      id: i.id,
-      description: `Tijdlijn: ${i.title} (${formatFuzzyDate(i.start, 'nl')}), uit het dossier`,
-    })),
-    explanation: `${explanation} Alles wat uit het dossier op de tijdlijn is gezet, wordt verwijderd.`,
+    removes: [
+      ...items.map((i) => ({
+        resourceType: 'timeline_item' as const,
+        id: i.id,
+        description: `Tijdlijn: ${i.title} (${formatFuzzyDate(i.start, 'nl')}), uit het dossier`,
+      })),
+      ...answers.map((a) => ({ resourceType: 'dossier_answer' as const, ...a })),
+    ],
+    explanation: `${explanation} Alles wat uit het dossier op de tijdlijn is gezet, wordt verwijderd, en ook de antwoorden van het dossieronderzoek met hun onderbouwing en geschiedenis.`,
   };
 }
 
-/** Removes the data for good: the items, their comments and their history. */
+/**
+ * Removes the data for good: the dossier answers with their links and history (first: their
+ * links may point at the timeline items removed next), then the items, their comments and their
+ * history.
+ */
 export async function removeDependents(tx: Tx, removals: Removal[]): Promise<void> {
+  await removeDossierAnswers(
+    tx,
+    removals.filter((r) => r.resourceType === 'dossier_answer').map((r) => r.id),
+  );
   const ids = removals.filter((r) => r.resourceType === 'timeline_item').map((r) => r.id);
   if (ids.length === 0) return;
   await tx.delete(timelineComments).where(inArray(timelineComments.itemId, ids));

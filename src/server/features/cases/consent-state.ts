@@ -8,7 +8,7 @@ import {
   type ConsentPurpose,
   type ConsentRecord,
 } from '../../../shared/domain/consent';
-import { consents, participants } from './schema';
+import { cases, consents, participants } from './schema';
 
 export type CaseConsentState = {
   participants: ConsentParticipant[];
@@ -68,4 +68,19 @@ export function dossierConsentComplete(
     birthYear,
     on,
   });
+}
+
+/**
+ * Locks the case for the rest of the transaction and tells whether dossier consent is complete
+ * now. The lock orders a change of dossier data after (or before) a consent withdrawal, which
+ * takes the same lock: data is never added after the withdrawal removed it.
+ */
+export async function lockedDossierConsent(tx: Tx, caseId: string, on: Date): Promise<boolean> {
+  const [row] = await tx
+    .select({ birthYear: cases.birthYear })
+    .from(cases)
+    .where(eq(cases.id, caseId))
+    .for('update');
+  if (!row) return false;
+  return dossierConsentComplete(await consentState(tx, caseId), row.birthYear, on);
 }

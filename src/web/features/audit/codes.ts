@@ -53,6 +53,10 @@ export const auditResourceTypes = [
   'timeline',
   'timeline_item',
   'timeline_comment',
+  'instrument',
+  'instrument_version',
+  'dossier_review',
+  'dossier_answer',
 ] as const;
 
 export const chainBreakReasons = chainReportSchema.shape.reason.unwrap().options;
