@@ -27,6 +27,8 @@ import { auditRoutes } from './features/audit/routes';
 import { caseRoutes } from './features/cases/routes';
 import { timelineRoutes } from './features/timeline/routes';
 import { participantRoutes } from './features/cases/participant-routes';
+import { meetingRoutes } from './features/meetings/routes';
+import { analysisRoutes } from './features/analysis/routes';
 import { instrumentRoutes } from './features/instruments/routes';
 import { dossierRoutes } from './features/dossier/routes';
 import { referenceListRoutes } from './features/cases/reference-routes';
@@ -110,6 +112,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(caseRoutes);
   await app.register(timelineRoutes);
   await app.register(participantRoutes);
+  await app.register(meetingRoutes);
+  await app.register(analysisRoutes);
   await app.register(instrumentRoutes);
   await app.register(dossierRoutes);
   await app.register(referenceListRoutes);

@@ -6,3 +6,5 @@ export * from '../features/cases/schema';
 export * from '../features/timeline/schema';
 export * from '../features/instruments/schema';
 export * from '../features/dossier/schema';
+export * from '../features/meetings/schema';
+export * from '../features/analysis/schema';

@@ -30,7 +30,9 @@ describe('the policy', () => {
     const allowed: Record<Role, Action[]> = {
       admin: actions.filter(
         (a) =>
-          !['case.', 'timeline.', 'dossier.', 'own_case.'].some((p) => a.startsWith(p)) ||
+          !['case.', 'timeline.', 'dossier.', 'meeting.', 'analysis.', 'own_case.'].some((p) =>
+            a.startsWith(p),
+          ) ||
           a === 'case.reference.read' ||
           a === 'case.reference.manage',
       ),
@@ -56,6 +58,11 @@ describe('the policy', () => {
         // Only while dossier consent is complete: see the test on consent below.
         'dossier.read',
         'dossier.write',
+        'meeting.read',
+        'meeting.write',
+        'meeting.report',
+        'analysis.read',
+        'analysis.write',
       ],
       professional: [
         'public',
@@ -77,6 +84,11 @@ describe('the policy', () => {
         'instrument.read',
         'dossier.read',
         'dossier.write',
+        'meeting.read',
+        'meeting.write',
+        'meeting.report',
+        'analysis.read',
+        'analysis.write',
       ],
       expert_by_experience: [
         'public',
@@ -94,6 +106,9 @@ describe('the policy', () => {
         'timeline.read',
         'instrument.read',
         'dossier.read',
+        'meeting.read',
+        'meeting.report',
+        'analysis.read',
       ],
       policymaker: [
         'public',
@@ -115,6 +130,7 @@ describe('the policy', () => {
         'case.reference.read',
         'timeline.read',
         'timeline.contribute',
+        'meeting.report',
         'own_case.read',
         'own_case.consent',
       ],

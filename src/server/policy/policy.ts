@@ -59,6 +59,11 @@ export const actions = [
   'instrument.manage',
   'dossier.read',
   'dossier.write',
+  'meeting.read',
+  'meeting.write',
+  'meeting.report',
+  'analysis.read',
+  'analysis.write',
   'own_case.read',
   'own_case.consent',
 ] as const;
@@ -82,6 +87,11 @@ export const recordLevelActions: readonly Action[] = [
   'timeline.edit',
   'dossier.read',
   'dossier.write',
+  'meeting.read',
+  'meeting.write',
+  'meeting.report',
+  'analysis.read',
+  'analysis.write',
   'own_case.read',
   'own_case.consent',
 ];
@@ -99,6 +109,11 @@ export const resourceScopedActions: readonly Action[] = [
   'timeline.edit',
   'dossier.read',
   'dossier.write',
+  'meeting.read',
+  'meeting.write',
+  'meeting.report',
+  'analysis.read',
+  'analysis.write',
   'own_case.read',
   'own_case.consent',
 ];
@@ -187,6 +202,14 @@ const rules: Record<Exclude<Action, 'public'>, Rule> = {
     can(a, 'case.read', r) && (!r || (r.type === 'case' && r.dossierConsent === true)),
   'dossier.write': (a, r) =>
     can(a, 'case.update', r) && (!r || (r.type === 'case' && r.dossierConsent === true)),
+  // The review meeting is read by the case's staff and planned and written by those who may
+  // change the case; its report is also for the youth and parents of the case.
+  'meeting.read': (a, r) => can(a, 'case.read', r),
+  'meeting.write': (a, r) => can(a, 'case.update', r),
+  'meeting.report': (a, r) => can(a, 'case.read', r) || isOwnCase(a, r),
+  // The explanatory analysis is the case team's work.
+  'analysis.read': (a, r) => can(a, 'case.read', r),
+  'analysis.write': (a, r) => can(a, 'case.update', r),
   'own_case.read': (a, r) => isOwnCase(a, r),
   'own_case.consent': (a, r) => isOwnCase(a, r),
 };

@@ -16,7 +16,17 @@ export type AuditResourceType =
   | 'instrument'
   | 'instrument_version'
   | 'dossier_review'
-  | 'dossier_answer';
+  | 'dossier_answer'
+  | 'review_meeting'
+  | 'meeting_attendee'
+  | 'meeting_contribution'
+  | 'meeting_plan_step'
+  | 'meeting_follow_up'
+  | 'meeting_report'
+  | 'analysis'
+  | 'analysis_factor'
+  | 'analysis_hypothesis'
+  | 'analysis_theory';
 
 export type AuditAction =
   | 'read'

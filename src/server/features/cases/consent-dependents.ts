@@ -3,14 +3,16 @@
 // that store data depending on a consent add their part here.
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/context';
-import type { ConsentPurpose } from '../../../shared/domain/consent';
+import { missingConsents, type ConsentPurpose } from '../../../shared/domain/consent';
 import { formatFuzzyDate } from '../../../shared/domain/fuzzy-date';
 import { dossierAnswersToRemove, removeDossierAnswers } from '../dossier/consent-removal';
 import { timelineComments, timelineHistory, timelineItems } from '../timeline/schema';
+import { plannedAttendancesOf } from '../meetings/queries';
+import { removeAttendances } from '../meetings/save-meeting';
 import { consentState, dossierConsentComplete } from './consent-state';
 
 export type Removal = {
-  resourceType: 'timeline_item' | 'dossier_answer';
+  resourceType: 'timeline_item' | 'dossier_answer' | 'meeting_attendee';
   id: string;
   description: string;
 };
@@ -37,6 +39,35 @@ export async function withdrawalEffects(
       c.id === consent.id ? { ...c, withdrawnOn: c.withdrawnOn ?? 'withdrawn' } : c,
     ),
   };
+  if (consent.purpose === 'meeting') {
+    // The participant leaves the meetings not yet held, unless their consent stays complete.
+    const participant = after.participants.find((p) => p.id === consent.participantId);
+    const stillInvitable =
+      participant &&
+      missingConsents({
+        participant,
+        purpose: 'meeting',
+        participants: after.participants,
+        consents: after.consents,
+        birthYear: params.birthYear,
+        on: params.on,
+      }).length === 0;
+    if (!participant || stillInvitable) return { found: true, removes: [], explanation };
+    const attendances = await plannedAttendancesOf(tx, params.caseId, participant.id);
+    const day = new Intl.DateTimeFormat('nl-NL', {
+      dateStyle: 'long',
+      timeZone: 'Europe/Amsterdam',
+    });
+    return {
+      found: true,
+      removes: attendances.map((a) => ({
+        resourceType: 'meeting_attendee' as const,
+        id: a.id,
+        description: `Casusreview van ${day.format(a.plannedAt)}: ${participant.label} staat niet meer bij de deelnemers`,
+      })),
+      explanation,
+    };
+  }
   if (consent.purpose !== 'dossier') return { found: true, removes: [], explanation };
   if (dossierConsentComplete(after, params.birthYear, params.on))
     return {
@@ -76,7 +107,15 @@ export async function withdrawalEffects(
  * links may point at the timeline items removed next), then the items, their comments and their
  * history.
  */
-export async function removeDependents(tx: Tx, removals: Removal[]): Promise<void> {
+export async function removeDependents(
+  tx: Tx,
+  removals: Removal[],
+  by: { userId: string | null; now: Date },
+): Promise<void> {
+  await removeAttendances(tx, {
+    ids: removals.filter((r) => r.resourceType === 'meeting_attendee').map((r) => r.id),
+    ...by,
+  });
   await removeDossierAnswers(
     tx,
     removals.filter((r) => r.resourceType === 'dossier_answer').map((r) => r.id),

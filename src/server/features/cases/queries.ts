@@ -233,3 +233,12 @@ export async function getCase(params: {
     abilities: { update: can(params.actor, 'case.update', resource) },
   };
 }
+
+/** The participant a user account is in this case (a youth or parent logged in), or null. */
+export async function participantIdOf(db: Db, caseId: string, userId: string) {
+  const [row] = await db
+    .select({ id: participants.id })
+    .from(participants)
+    .where(and(eq(participants.caseId, caseId), eq(participants.userId, userId)));
+  return row?.id ?? null;
+}

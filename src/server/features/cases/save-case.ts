@@ -215,7 +215,7 @@ export async function withdrawConsent(
       .update(consents)
       .set({ withdrawnOn: input.withdrawnOn })
       .where(eq(consents.id, consentId));
-    await removeDependents(tx, effects.removes);
+    await removeDependents(tx, effects.removes, { userId: ctx.actor?.userId ?? null, now });
     if (effects.removes.length > 0) await recomputeIndicators(tx, caseId, facts.birthYear, now);
     await audit(
       {

@@ -57,6 +57,16 @@ export const auditResourceTypes = [
   'instrument_version',
   'dossier_review',
   'dossier_answer',
+  'review_meeting',
+  'meeting_attendee',
+  'meeting_contribution',
+  'meeting_plan_step',
+  'meeting_follow_up',
+  'meeting_report',
+  'analysis',
+  'analysis_factor',
+  'analysis_hypothesis',
+  'analysis_theory',
 ] as const;
 
 export const chainBreakReasons = chainReportSchema.shape.reason.unwrap().options;
