@@ -13,6 +13,14 @@ import { seedDemo } from './demo-data';
 import { cases, participants } from '../src/server/features/cases/schema';
 import { caseIndicators, timelineItems } from '../src/server/features/timeline/schema';
 import { demoStory } from './demo-timeline';
+import { dossierAnswers, dossierReviews } from '../src/server/features/dossier/schema';
+import { versionById } from '../src/server/features/instruments/queries';
+import {
+  meetingContributions,
+  planFollowUps,
+  reviewMeetings,
+} from '../src/server/features/meetings/schema';
+import { analysisHypotheses, analysisTheories } from '../src/server/features/analysis/schema';
 
 describe('the demo programme', () => {
   let database: TestDatabase;
@@ -51,5 +59,22 @@ describe('the demo programme', () => {
     expect(indicators!.earlySignalGap).toBeGreaterThan(0);
     const linked = await db.select({ userId: participants.userId }).from(participants);
     expect(linked.filter((p) => p.userId !== null)).toHaveLength(1);
+
+    // A completed dossier review: every item of the default checklist answered.
+    const [review] = await db.select().from(dossierReviews);
+    const version = await versionById(db, review!.instrumentVersionId);
+    const itemCount = version!.content.sections.flatMap((s) => s.items).length;
+    const answers = await db.select({ n: count() }).from(dossierAnswers);
+    expect(answers[0]!.n).toBe(itemCount);
+    // A held meeting with reflections in every part and a plan followed up.
+    const [meeting] = await db.select().from(reviewMeetings);
+    expect(meeting!.status).toBe('held');
+    const parts = await db.select({ part: meetingContributions.part }).from(meetingContributions);
+    expect(new Set(parts.map((p) => p.part)).size).toBe(6);
+    expect((await db.select({ n: count() }).from(planFollowUps))[0]!.n).toBeGreaterThan(0);
+    // An analysis with two versions of the working theory.
+    const theories = await db.select({ n: count() }).from(analysisTheories);
+    expect(theories[0]!.n).toBe(2);
+    expect((await db.select({ n: count() }).from(analysisHypotheses))[0]!.n).toBeGreaterThan(2);
   });
 });

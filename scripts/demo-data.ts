@@ -11,6 +11,7 @@ import { eq } from 'drizzle-orm';
 import { participants } from '../src/server/features/cases/schema';
 import type { Role } from '../src/shared/contract/auth';
 import { seedDemoTimeline } from './demo-timeline';
+import { seedDemoReview } from './demo-review';
 import type { TeamRoleLabel } from '../src/shared/contract/organisations';
 
 export type DemoLogin = { role: Role; email: string; displayName: string };
@@ -186,6 +187,14 @@ export async function seedDemo(db: Db): Promise<{ password: string; logins: Demo
   }
   await giveConsent(caseCtx, caseId, {
     participantId: mother,
+    purpose: 'meeting',
+    givenBy: 'self',
+    representativeId: null,
+    givenOn: '2026-02-03',
+    formVersion: 'demo-v1',
+  });
+  await giveConsent(caseCtx, caseId, {
+    participantId: mother,
     purpose: 'interview',
     givenBy: 'self',
     representativeId: null,
@@ -199,6 +208,7 @@ export async function seedDemo(db: Db): Promise<{ password: string; logins: Demo
     .set({ userId: ids.get('jongere')! })
     .where(eq(participants.id, youth));
   await seedDemoTimeline(caseCtx, caseId, { youth, mother });
+  await seedDemoReview(caseCtx, caseId, { youth, mother });
 
   return {
     password,
