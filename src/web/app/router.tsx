@@ -21,6 +21,7 @@ const cases = () => import('../features/cases/pages');
 const timeline = () => import('../features/timeline/pages');
 const participant = () => import('../features/participant/pages');
 const referenceLists = () => import('../features/reference-lists/pages');
+const meetings = () => import('../features/meetings/pages');
 
 export const routes: RouteObject[] = [
   {
@@ -43,6 +44,14 @@ export const routes: RouteObject[] = [
           {
             path: 'cases/:id/timeline',
             lazy: async () => ({ Component: (await timeline()).TimelinePage }),
+          },
+          {
+            path: 'cases/:id/meetings',
+            lazy: async () => ({ Component: (await meetings()).MeetingListPage }),
+          },
+          {
+            path: 'cases/:id/meetings/:meetingId',
+            lazy: async () => ({ Component: (await meetings()).MeetingPage }),
           },
           {
             path: 'mijn-casus',

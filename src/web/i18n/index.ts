@@ -6,6 +6,8 @@ import participantEn from '../features/participant/i18n/en.json';
 import participantNl from '../features/participant/i18n/nl.json';
 import referenceListsEn from '../features/reference-lists/i18n/en.json';
 import referenceListsNl from '../features/reference-lists/i18n/nl.json';
+import meetingsEn from '../features/meetings/i18n/en.json';
+import meetingsNl from '../features/meetings/i18n/nl.json';
 import timelineEn from '../features/timeline/i18n/en.json';
 import timelineNl from '../features/timeline/i18n/nl.json';
 import en from './en.json';
@@ -13,8 +15,8 @@ import nl from './nl.json';
 
 /** Each language's texts: the app's files plus those a feature keeps next to its code. */
 export const translations = {
-  nl: { ...nl, ...timelineNl, ...participantNl, ...referenceListsNl },
-  en: { ...en, ...timelineEn, ...participantEn, ...referenceListsEn },
+  nl: { ...nl, ...timelineNl, ...participantNl, ...referenceListsNl, ...meetingsNl },
+  en: { ...en, ...timelineEn, ...participantEn, ...referenceListsEn, ...meetingsEn },
 };
 
 export const languages = ['nl', 'en'] as const;

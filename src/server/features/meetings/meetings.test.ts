@@ -162,6 +162,10 @@ describe.each(testDatabaseKinds())('review meetings (%s)', (kind) => {
       timelineItemId: item.json().id,
     });
     expect(wentWell.statusCode, wentWell.body).toBe(201);
+    const inList = (await call('GET', meetings(), fx.researcher))
+      .json()
+      .items.find((m: { id: string }) => m.id === meeting.id);
+    expect(inList).toMatchObject({ attendees: 1, contributions: 1 });
     expect(wentWell.json().contributions).toMatchObject([
       {
         part: 'went_well',
@@ -286,6 +290,11 @@ describe.each(testDatabaseKinds())('review meetings (%s)', (kind) => {
     expect(ok.json().plan[0].followUps).toMatchObject([
       { on: '2026-05-28', result: 'School belt nu één nummer' },
     ]);
+    // The list counts what is in each meeting.
+    const listed = (await call('GET', meetings(), fx.researcher))
+      .json()
+      .items.find((m: { id: string }) => m.id === meeting.id);
+    expect(listed).toMatchObject({ attendees: 0, contributions: 0, planSteps: 1 });
     const done = await call('PUT', `${meetings()}/${meeting.id}/plan/${step.id}`, fx.researcher, {
       what: step.what,
       who: step.who,

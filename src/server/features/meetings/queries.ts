@@ -58,6 +58,10 @@ export async function liveMeeting(db: Executor, caseId: string, meetingId: strin
   return row ?? null;
 }
 
+// Qualified by hand: drizzle writes a lone table's column as a bare "id", which inside a
+// subquery would mean the subquery's own id.
+const meetingIdColumn = sql.raw('"review_meetings"."id"');
+
 export async function listMeetings(db: Executor, caseId: string) {
   const rows = await db
     .select({
@@ -65,9 +69,9 @@ export async function listMeetings(db: Executor, caseId: string) {
       plannedAt: reviewMeetings.plannedAt,
       durationMinutes: reviewMeetings.durationMinutes,
       status: reviewMeetings.status,
-      attendees: sql<number>`(select count(*)::int from meeting_attendees a where a.meeting_id = ${reviewMeetings.id})`,
-      contributions: sql<number>`(select count(*)::int from meeting_contributions c where c.meeting_id = ${reviewMeetings.id} and c.deleted_at is null)`,
-      planSteps: sql<number>`(select count(*)::int from meeting_plan_steps s where s.meeting_id = ${reviewMeetings.id} and s.deleted_at is null)`,
+      attendees: sql<number>`(select count(*)::int from meeting_attendees a where a.meeting_id = ${meetingIdColumn})`,
+      contributions: sql<number>`(select count(*)::int from meeting_contributions c where c.meeting_id = ${meetingIdColumn} and c.deleted_at is null)`,
+      planSteps: sql<number>`(select count(*)::int from meeting_plan_steps s where s.meeting_id = ${meetingIdColumn} and s.deleted_at is null)`,
     })
     .from(reviewMeetings)
     .where(and(eq(reviewMeetings.caseId, caseId), isNull(reviewMeetings.deletedAt)))

@@ -58,6 +58,9 @@ export function CaseDetailPage() {
           <ButtonLink to={`/cases/${detail.id}/timeline`} purpose="secondary">
             {t('case.timeline')}
           </ButtonLink>
+          <ButtonLink to={`/cases/${detail.id}/meetings`} purpose="secondary">
+            {t('meetings.caseLink')}
+          </ButtonLink>
           <a
             href={timelinePdfPath(detail.id)}
             download

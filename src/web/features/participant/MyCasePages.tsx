@@ -1,6 +1,7 @@
 // /mijn-casus — a youth's or parent's own case: with one case straight to it, else a choice.
 // /mijn-casus/:id — the case in three parts, chosen with links at the top (kept in the URL as
-// ?deel=, so the back button works): the timeline, consent, and who looked at the data.
+// ?deel=, so the back button works): the timeline (with the reports of the meetings about the
+// case above it, once there are any), consent, and who looked at the data.
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
@@ -11,6 +12,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { AccessLog } from './AccessLog';
 import { ConsentList } from './ConsentList';
 import { myCaseQuery, myCasesQuery } from './api';
+import { MeetingReports } from './MeetingReports';
 import { MyTimeline } from './MyTimeline';
 import './participant.css';
 
@@ -91,11 +93,14 @@ export function MyCasePage() {
       ) : myCase.error ? (
         <ErrorAlert error={myCase.error} onRetry={() => void myCase.refetch()} />
       ) : part === 'tijdlijn' ? (
-        <MyTimeline
-          caseId={id}
-          participantId={myCase.data.participantId}
-          isParent={myCase.data.kind === 'parent'}
-        />
+        <>
+          <MeetingReports caseId={id} />
+          <MyTimeline
+            caseId={id}
+            participantId={myCase.data.participantId}
+            isParent={myCase.data.kind === 'parent'}
+          />
+        </>
       ) : part === 'toestemming' ? (
         <ConsentList myCase={myCase.data} />
       ) : (
