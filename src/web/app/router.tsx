@@ -21,6 +21,7 @@ const cases = () => import('../features/cases/pages');
 const timeline = () => import('../features/timeline/pages');
 const participant = () => import('../features/participant/pages');
 const referenceLists = () => import('../features/reference-lists/pages');
+const dossier = () => import('../features/dossier/pages');
 const meetings = () => import('../features/meetings/pages');
 
 export const routes: RouteObject[] = [
@@ -44,6 +45,10 @@ export const routes: RouteObject[] = [
           {
             path: 'cases/:id/timeline',
             lazy: async () => ({ Component: (await timeline()).TimelinePage }),
+          },
+          {
+            path: 'cases/:id/dossier',
+            lazy: async () => ({ Component: (await dossier()).DossierPage }),
           },
           {
             path: 'cases/:id/meetings',

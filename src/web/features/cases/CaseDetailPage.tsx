@@ -1,13 +1,13 @@
 // /cases/:id — one case: its code and facts, a way to its timeline (and the timeline as PDF), its
-// progress and retention, the colleagues assigned to it, its participants (with their own access
-// for the youth and parents) and the consent per participant per purpose. The forms show only
-// when the case may be changed.
-import { useState } from 'react';
+// dossier research, review meetings and explanatory analysis, its progress and retention, the
+// colleagues assigned to it, its participants (with their own access for the youth and parents)
+// and the consent per participant per purpose. The forms show only when the case may be changed.
+import { useEffect, useState } from 'react';
 import { Heading } from '@nl-design-system-candidate/heading-react';
 import { Paragraph } from '@nl-design-system-candidate/paragraph-react';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import type { CaseDetail } from '../../../shared/contract/cases';
 import { useFlash } from '../../app/useFlash';
 import { Alert } from '../../ui/Alert';
@@ -36,6 +36,21 @@ export function CaseDetailPage() {
   const { id = '' } = useParams();
   const flash = useFlash();
   const query = useQuery(caseQuery(id));
+  // Arriving at a section (/cases/:id#consent-heading, from the dossier page): continue there,
+  // after the shell has focused the page heading.
+  const { hash } = useLocation();
+  const isLoaded = query.isSuccess;
+  useEffect(() => {
+    if (!isLoaded || !hash) return;
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+        target?.focus();
+        target?.scrollIntoView?.({ block: 'start' });
+      });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [isLoaded, hash]);
 
   if (query.isPending) return <LoadingState />;
   if (query.isError) {
@@ -57,6 +72,9 @@ export function CaseDetailPage() {
           {/* The timeline screen (/cases/:id/timeline) is built separately; this is its way in. */}
           <ButtonLink to={`/cases/${detail.id}/timeline`} purpose="secondary">
             {t('case.timeline')}
+          </ButtonLink>
+          <ButtonLink to={`/cases/${detail.id}/dossier`} purpose="secondary">
+            {t('dossier.caseLink')}
           </ButtonLink>
           <ButtonLink to={`/cases/${detail.id}/meetings`} purpose="secondary">
             {t('meetings.caseLink')}
@@ -180,7 +198,7 @@ function CaseSections({ detail }: { detail: CaseDetail }) {
         )}
       </section>
       <section className="kl-section" aria-labelledby="consent-heading">
-        <Heading level={2} id="consent-heading">
+        <Heading level={2} id="consent-heading" tabIndex={-1}>
           {t('consent.title')}
         </Heading>
         <Paragraph>{t('consent.intro')}</Paragraph>
