@@ -23,6 +23,7 @@ const participant = () => import('../features/participant/pages');
 const referenceLists = () => import('../features/reference-lists/pages');
 const dossier = () => import('../features/dossier/pages');
 const meetings = () => import('../features/meetings/pages');
+const analysis = () => import('../features/analysis/pages');
 
 export const routes: RouteObject[] = [
   {
@@ -49,6 +50,10 @@ export const routes: RouteObject[] = [
           {
             path: 'cases/:id/dossier',
             lazy: async () => ({ Component: (await dossier()).DossierPage }),
+          },
+          {
+            path: 'cases/:id/analysis',
+            lazy: async () => ({ Component: (await analysis()).AnalysisPage }),
           },
           {
             path: 'cases/:id/meetings',

@@ -6,6 +6,8 @@ import participantEn from '../features/participant/i18n/en.json';
 import participantNl from '../features/participant/i18n/nl.json';
 import referenceListsEn from '../features/reference-lists/i18n/en.json';
 import referenceListsNl from '../features/reference-lists/i18n/nl.json';
+import analysisEn from '../features/analysis/i18n/en.json';
+import analysisNl from '../features/analysis/i18n/nl.json';
 import dossierEn from '../features/dossier/i18n/en.json';
 import dossierNl from '../features/dossier/i18n/nl.json';
 import meetingsEn from '../features/meetings/i18n/en.json';
@@ -17,8 +19,24 @@ import nl from './nl.json';
 
 /** Each language's texts: the app's files plus those a feature keeps next to its code. */
 export const translations = {
-  nl: { ...nl, ...timelineNl, ...participantNl, ...referenceListsNl, ...meetingsNl, ...dossierNl },
-  en: { ...en, ...timelineEn, ...participantEn, ...referenceListsEn, ...meetingsEn, ...dossierEn },
+  nl: {
+    ...nl,
+    ...timelineNl,
+    ...participantNl,
+    ...referenceListsNl,
+    ...meetingsNl,
+    ...dossierNl,
+    ...analysisNl,
+  },
+  en: {
+    ...en,
+    ...timelineEn,
+    ...participantEn,
+    ...referenceListsEn,
+    ...meetingsEn,
+    ...dossierEn,
+    ...analysisEn,
+  },
 };
 
 export const languages = ['nl', 'en'] as const;

@@ -79,6 +79,9 @@ export function CaseDetailPage() {
           <ButtonLink to={`/cases/${detail.id}/meetings`} purpose="secondary">
             {t('meetings.caseLink')}
           </ButtonLink>
+          <ButtonLink to={`/cases/${detail.id}/analysis`} purpose="secondary">
+            {t('analysis.caseLink')}
+          </ButtonLink>
           <a
             href={timelinePdfPath(detail.id)}
             download
