@@ -1,10 +1,12 @@
 // The main navigation: the start page for everyone; cases, the organisation layer, the
-// reference lists, accounts and the access log for whoever the session's permissions allow.
+// reference lists, the instruments, accounts and the access log for whoever the session's
+// permissions allow.
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { WebSession } from './session';
 import {
   canManageAccounts,
+  canManageInstruments,
   canManageOrganisationLayer,
   canManageReferenceLists,
   canReadAccessLog,
@@ -29,6 +31,9 @@ export function MainNav({ session }: { session: WebSession }) {
       : []),
     ...(canManageReferenceLists(session)
       ? [{ to: '/reference-lists', label: t('referenceLists.nav'), isEnd: false }]
+      : []),
+    ...(canManageInstruments(session)
+      ? [{ to: '/instruments', label: t('instruments.nav'), isEnd: false }]
       : []),
     ...(canManageAccounts(session)
       ? [{ to: '/accounts', label: t('nav.accounts'), isEnd: false }]

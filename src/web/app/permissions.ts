@@ -16,6 +16,11 @@ export function canManageReferenceLists(session: WebSession | null): boolean {
   return hasPermission(session, 'case.reference.manage');
 }
 
+/** Versioned instruments (the dossier checklist, the analysis domain set): drafts, publishing. */
+export function canManageInstruments(session: WebSession | null): boolean {
+  return hasPermission(session, 'instrument.manage');
+}
+
 export function canManageAccounts(session: WebSession | null): boolean {
   return hasPermission(session, 'user.manage');
 }

@@ -19,11 +19,12 @@ const accounts = () => import('../features/accounts/pages');
 const audit = () => import('../features/audit/pages');
 const cases = () => import('../features/cases/pages');
 const timeline = () => import('../features/timeline/pages');
-const participant = () => import('../features/participant/pages');
-const referenceLists = () => import('../features/reference-lists/pages');
 const dossier = () => import('../features/dossier/pages');
 const meetings = () => import('../features/meetings/pages');
 const analysis = () => import('../features/analysis/pages');
+const participant = () => import('../features/participant/pages');
+const referenceLists = () => import('../features/reference-lists/pages');
+const instruments = () => import('../features/instruments/pages');
 
 export const routes: RouteObject[] = [
   {
@@ -113,6 +114,22 @@ export const routes: RouteObject[] = [
           {
             path: 'reference-lists',
             lazy: async () => ({ Component: (await referenceLists()).ReferenceListsPage }),
+          },
+          {
+            path: 'instruments',
+            lazy: async () => ({ Component: (await instruments()).InstrumentListPage }),
+          },
+          {
+            path: 'instruments/:id',
+            lazy: async () => ({ Component: (await instruments()).InstrumentPage }),
+          },
+          {
+            path: 'instruments/:id/draft',
+            lazy: async () => ({ Component: (await instruments()).DraftEditorPage }),
+          },
+          {
+            path: 'instruments/:id/versions/:number',
+            lazy: async () => ({ Component: (await instruments()).VersionPage }),
           },
           {
             path: 'accounts',

@@ -2,16 +2,18 @@
 // localStorage and <html lang> follows it, so screen readers pronounce the page right.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import participantEn from '../features/participant/i18n/en.json';
-import participantNl from '../features/participant/i18n/nl.json';
-import referenceListsEn from '../features/reference-lists/i18n/en.json';
-import referenceListsNl from '../features/reference-lists/i18n/nl.json';
 import analysisEn from '../features/analysis/i18n/en.json';
 import analysisNl from '../features/analysis/i18n/nl.json';
 import dossierEn from '../features/dossier/i18n/en.json';
 import dossierNl from '../features/dossier/i18n/nl.json';
+import instrumentsEn from '../features/instruments/i18n/en.json';
+import instrumentsNl from '../features/instruments/i18n/nl.json';
 import meetingsEn from '../features/meetings/i18n/en.json';
 import meetingsNl from '../features/meetings/i18n/nl.json';
+import participantEn from '../features/participant/i18n/en.json';
+import participantNl from '../features/participant/i18n/nl.json';
+import referenceListsEn from '../features/reference-lists/i18n/en.json';
+import referenceListsNl from '../features/reference-lists/i18n/nl.json';
 import timelineEn from '../features/timeline/i18n/en.json';
 import timelineNl from '../features/timeline/i18n/nl.json';
 import en from './en.json';
@@ -27,6 +29,7 @@ export const translations = {
     ...meetingsNl,
     ...dossierNl,
     ...analysisNl,
+    ...instrumentsNl,
   },
   en: {
     ...en,
@@ -36,6 +39,7 @@ export const translations = {
     ...meetingsEn,
     ...dossierEn,
     ...analysisEn,
+    ...instrumentsEn,
   },
 };
 
