@@ -31,6 +31,7 @@ import { meetingRoutes } from './features/meetings/routes';
 import { analysisRoutes } from './features/analysis/routes';
 import { instrumentRoutes } from './features/instruments/routes';
 import { dossierRoutes } from './features/dossier/routes';
+import { codingRoutes } from './features/coding/routes';
 import { referenceListRoutes } from './features/cases/reference-routes';
 import './http/context';
 
@@ -117,6 +118,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(instrumentRoutes);
   await app.register(dossierRoutes);
   await app.register(referenceListRoutes);
+  await app.register(codingRoutes);
   await registerWeb(app, options.webRoot ?? defaultWebRoot);
 
   return app;

@@ -8,3 +8,4 @@ export * from '../features/instruments/schema';
 export * from '../features/dossier/schema';
 export * from '../features/meetings/schema';
 export * from '../features/analysis/schema';
+export * from '../features/coding/schema';

@@ -30,7 +30,18 @@ describe('the policy', () => {
     const allowed: Record<Role, Action[]> = {
       admin: actions.filter(
         (a) =>
-          !['case.', 'timeline.', 'dossier.', 'meeting.', 'analysis.', 'own_case.'].some((p) =>
+          ![
+            'case.',
+            'timeline.',
+            'dossier.',
+            'meeting.',
+            'analysis.',
+            'own_case.',
+            'interview.',
+            'coding.',
+            'codebook.',
+            'qda.',
+          ].some((p) =>
             a.startsWith(p),
           ) ||
           a === 'case.reference.read' ||
@@ -63,6 +74,13 @@ describe('the policy', () => {
         'meeting.report',
         'analysis.read',
         'analysis.write',
+        'interview.read',
+        'interview.write',
+        'coding.read',
+        'coding.write',
+        'codebook.read',
+        'codebook.manage',
+        'qda.exchange',
       ],
       professional: [
         'public',
@@ -89,6 +107,11 @@ describe('the policy', () => {
         'meeting.report',
         'analysis.read',
         'analysis.write',
+        // Professionals hold interviews and read the coding; they do not code.
+        'interview.read',
+        'interview.write',
+        'coding.read',
+        'codebook.read',
       ],
       expert_by_experience: [
         'public',
@@ -109,6 +132,10 @@ describe('the policy', () => {
         'meeting.read',
         'meeting.report',
         'analysis.read',
+        'interview.read',
+        'coding.read',
+        'coding.write',
+        'codebook.read',
       ],
       policymaker: [
         'public',

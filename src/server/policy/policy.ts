@@ -27,7 +27,9 @@ export type PolicyResource =
       participantUserIds: readonly string[];
       /** Whether dossier consent is complete; only asked by the dossier actions. */
       dossierConsent?: boolean;
-    };
+    }
+  /** Programme-level work (the codebook, cross-case views, exchange): its teams decide. */
+  | { type: 'programme'; programmeId: string; teamIds: readonly string[] };
 
 /** Every action a route or command can ask about. 'public' needs no login. */
 export const actions = [
@@ -64,6 +66,13 @@ export const actions = [
   'meeting.report',
   'analysis.read',
   'analysis.write',
+  'interview.read',
+  'interview.write',
+  'coding.read',
+  'coding.write',
+  'codebook.read',
+  'codebook.manage',
+  'qda.exchange',
   'own_case.read',
   'own_case.consent',
 ] as const;
@@ -92,6 +101,13 @@ export const recordLevelActions: readonly Action[] = [
   'meeting.report',
   'analysis.read',
   'analysis.write',
+  'interview.read',
+  'interview.write',
+  'coding.read',
+  'coding.write',
+  'codebook.read',
+  'codebook.manage',
+  'qda.exchange',
   'own_case.read',
   'own_case.consent',
 ];
@@ -114,6 +130,13 @@ export const resourceScopedActions: readonly Action[] = [
   'meeting.report',
   'analysis.read',
   'analysis.write',
+  'interview.read',
+  'interview.write',
+  'coding.read',
+  'coding.write',
+  'codebook.read',
+  'codebook.manage',
+  'qda.exchange',
   'own_case.read',
   'own_case.consent',
 ];
@@ -137,6 +160,8 @@ export function caseAccessGrounds(
     return resource.type === 'case' && resource.participantUserIds.includes(actor.userId)
       ? 'self'
       : null;
+  if (resource.type === 'programme')
+    return resource.teamIds.some((t) => actor.teamIds.includes(t)) ? 'team_membership' : null;
   if (actor.teamIds.includes(resource.teamId)) return 'team_membership';
   if (resource.type === 'case' && resource.assignedUserIds.includes(actor.userId))
     return 'case_assignment';
@@ -149,6 +174,10 @@ function isOwnCase(actor: Actor, resource: PolicyResource | undefined): boolean 
     actor.role === 'participant' &&
     (!resource || (resource.type === 'case' && resource.participantUserIds.includes(actor.userId)))
   );
+}
+
+function inProgramme(actor: Actor, resource: { teamIds: readonly string[] }): boolean {
+  return resource.teamIds.some((t) => actor.teamIds.includes(t));
 }
 
 const caseRoles: readonly Role[] = ['researcher', 'professional', 'expert_by_experience'];
@@ -181,7 +210,7 @@ const rules: Record<Exclude<Action, 'public'>, Rule> = {
   // manage the programme, not its cases) and never policymakers (aggregates only).
   'case.read': (a, r) => caseRoles.includes(a.role) && (!r || caseAccessGrounds(a, r) !== null),
   // A researcher opens cases for a team they belong to.
-  'case.create': (a, r) => a.role === 'researcher' && (!r || a.teamIds.includes(r.teamId)),
+  'case.create': (a, r) => a.role === 'researcher' && (!r || (r.type !== 'programme' && a.teamIds.includes(r.teamId))),
   'case.update': (a, r) =>
     (a.role === 'researcher' || a.role === 'professional') &&
     (!r || caseAccessGrounds(a, r) !== null),
@@ -210,6 +239,25 @@ const rules: Record<Exclude<Action, 'public'>, Rule> = {
   // The explanatory analysis is the case team's work.
   'analysis.read': (a, r) => can(a, 'case.read', r),
   'analysis.write': (a, r) => can(a, 'case.update', r),
+  // Interviews: held and recorded by those who may change the case (the interview consent is
+  // checked per participant when one is added).
+  'interview.read': (a, r) => can(a, 'case.read', r),
+  'interview.write': (a, r) => can(a, 'case.update', r),
+  // Coding: the sources of a case for its staff; sources of the programme without a case (texts
+  // imported from other tools) for the staff of the programme's teams. Researchers and experts
+  // by experience code.
+  'coding.read': (a, r) => caseRoles.includes(a.role) && (!r || caseAccessGrounds(a, r) !== null),
+  'coding.write': (a, r) =>
+    (a.role === 'researcher' || a.role === 'expert_by_experience') &&
+    (!r || caseAccessGrounds(a, r) !== null),
+  // The codebook of a programme: read by its staff, kept by its researchers, who also exchange
+  // the programme with other QDA tools (export holds only cases they reach).
+  'codebook.read': (a, r) =>
+    caseRoles.includes(a.role) && (!r || (r.type === 'programme' && inProgramme(a, r))),
+  'codebook.manage': (a, r) =>
+    a.role === 'researcher' && (!r || (r.type === 'programme' && inProgramme(a, r))),
+  'qda.exchange': (a, r) =>
+    a.role === 'researcher' && (!r || (r.type === 'programme' && inProgramme(a, r))),
   'own_case.read': (a, r) => isOwnCase(a, r),
   'own_case.consent': (a, r) => isOwnCase(a, r),
 };

@@ -151,7 +151,9 @@ describe('the authorisation matrix, generated from the route list', () => {
             ? { type: 'team', teamId: ids.teams! }
             : route.url.startsWith('/api/cases/:id') || route.url.startsWith('/api/my/cases/:id')
               ? { type: 'case', teamId: ids.teams!, assignedUserIds: [], participantUserIds: [] }
-              : undefined;
+              : route.url.startsWith('/api/programmes/:id/')
+                ? { type: 'programme', programmeId: ids.programmes!, teamIds: [ids.teams!] }
+                : undefined;
         // The matrix case has no dossier consent: whoever holds the right beneath it is told so.
         const gate = consentGatedActions[route.policy as Action];
         if (can(actor, route.policy as Action, resource)) {

@@ -26,7 +26,14 @@ export type AuditResourceType =
   | 'analysis'
   | 'analysis_factor'
   | 'analysis_hypothesis'
-  | 'analysis_theory';
+  | 'analysis_theory'
+  | 'interview'
+  | 'qda_source'
+  | 'qda_segment'
+  | 'qda_memo'
+  | 'qda_code'
+  | 'qda_codebook'
+  | 'qda_project';
 
 export type AuditAction =
   | 'read'
@@ -47,7 +54,8 @@ export type AuditAction =
   | 'recovery_code_used'
   | 'role_changed'
   | 'user_disabled'
-  | 'link_created';
+  | 'link_created'
+  | 'import';
 
 /** On what grounds the actor had access (NEN 7513: the reason for the access). */
 export type AuditGrounds =

@@ -10,9 +10,11 @@ import { timelineComments, timelineHistory, timelineItems } from '../timeline/sc
 import { plannedAttendancesOf } from '../meetings/queries';
 import { removeAttendances } from '../meetings/save-meeting';
 import { consentState, dossierConsentComplete } from './consent-state';
+import { interviewsToRemove, removeSources } from '../coding/interviews';
+import { interviews } from '../coding/schema';
 
 export type Removal = {
-  resourceType: 'timeline_item' | 'dossier_answer' | 'meeting_attendee';
+  resourceType: 'timeline_item' | 'dossier_answer' | 'meeting_attendee' | 'interview';
   id: string;
   description: string;
 };
@@ -39,6 +41,34 @@ export async function withdrawalEffects(
       c.id === consent.id ? { ...c, withdrawnOn: c.withdrawnOn ?? 'withdrawn' } : c,
     ),
   };
+  if (consent.purpose === 'interview') {
+    // The participant's interviews go, unless their interview consent stays complete.
+    const participant = after.participants.find((p) => p.id === consent.participantId);
+    const stillConsented =
+      participant &&
+      missingConsents({
+        participant,
+        purpose: 'interview',
+        participants: after.participants,
+        consents: after.consents,
+        birthYear: params.birthYear,
+        on: params.on,
+      }).length === 0;
+    if (!participant || stillConsented) return { found: true, removes: [], explanation };
+    const removes = await interviewsToRemove(tx, params.caseId, participant.id);
+    return {
+      found: true,
+      removes: removes.map((r) => ({
+        resourceType: 'interview' as const,
+        id: r.id,
+        description: r.description,
+      })),
+      explanation:
+        removes.length > 0
+          ? `${explanation} De interviews met ${participant.label} worden verwijderd, met hun transcript, de gecodeerde fragmenten en de memo's.`
+          : explanation,
+    };
+  }
   if (consent.purpose === 'meeting') {
     // The participant leaves the meetings not yet held, unless their consent stays complete.
     const participant = after.participants.find((p) => p.id === consent.participantId);
@@ -112,6 +142,17 @@ export async function removeDependents(
   removals: Removal[],
   by: { userId: string | null; now: Date },
 ): Promise<void> {
+  const interviewIds = removals.filter((r) => r.resourceType === 'interview').map((r) => r.id);
+  if (interviewIds.length > 0) {
+    const sources = await tx
+      .select({ id: interviews.sourceId })
+      .from(interviews)
+      .where(inArray(interviews.id, interviewIds));
+    await removeSources(
+      tx,
+      sources.map((s) => s.id),
+    );
+  }
   await removeAttendances(tx, {
     ids: removals.filter((r) => r.resourceType === 'meeting_attendee').map((r) => r.id),
     ...by,

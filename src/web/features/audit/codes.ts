@@ -26,6 +26,7 @@ export const auditActions = [
   'role_changed',
   'user_disabled',
   'link_created',
+  'import',
 ] as const;
 
 export const auditGrounds = [
@@ -67,6 +68,13 @@ export const auditResourceTypes = [
   'analysis_factor',
   'analysis_hypothesis',
   'analysis_theory',
+  'interview',
+  'qda_source',
+  'qda_segment',
+  'qda_memo',
+  'qda_code',
+  'qda_codebook',
+  'qda_project',
 ] as const;
 
 export const chainBreakReasons = chainReportSchema.shape.reason.unwrap().options;

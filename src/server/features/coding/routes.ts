@@ -1,0 +1,913 @@
+// HTTP routes of interviews and coding. Case routes reach the case through the case guard;
+// source, segment and memo routes through their source's case (or programme); programme routes
+// through the programme's teams. Whatever the actor may not reach answers 404. Every read and
+// write of case data leaves an access-log entry before the answer goes out.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { idParamsSchema } from '../../../shared/contract/common';
+import {
+  agreementQuerySchema,
+  agreementSchema,
+  blindInputSchema,
+  codeArchiveSchema,
+  codebookSchema,
+  codeHistorySchema,
+  codeInputSchema,
+  codeMergeSchema,
+  codeParamsSchema,
+  codeSchema,
+  codeSegmentsQuerySchema,
+  codeSegmentsSchema,
+  codeSplitSchema,
+  codeUpdateSchema,
+  interviewInputSchema,
+  interviewListSchema,
+  interviewParamsSchema,
+  interviewUpdateSchema,
+  matrixQuerySchema,
+  matrixSchema,
+  memoInputSchema,
+  memoListQuerySchema,
+  memoListSchema,
+  memoParamsSchema,
+  memoUpdateSchema,
+  programmeSourcesQuerySchema,
+  searchQuerySchema,
+  searchResultSchema,
+  segmentInputSchema,
+  segmentParamsSchema,
+  segmentsCreatedSchema,
+  segmentUpdateSchema,
+  snapshotInputSchema,
+  snapshotSchema,
+  sourceDetailSchema,
+  sourceListSchema,
+  sourceParamsSchema,
+  transcriptTextSchema,
+} from '../../../shared/contract/coding';
+import { contextOf, recordAccess, typed } from '../../http/context';
+import { AppError } from '../../http/errors';
+import { requireActor } from '../../policy/enforce';
+import { can, type Action } from '../../policy/policy';
+import type { AccessLogEntry } from '../audit/events';
+import { caseGuard } from '../cases/case-guard';
+import { cases } from '../cases/schema';
+import { extractTranscript, TranscriptError } from '../qda/text/extract';
+import { forgetLookups, programmeGuard, reachOf, sourceGuard, type Reach } from './access';
+import {
+  archiveCode,
+  codeHistory,
+  createCode,
+  createSnapshot,
+  mergeCode,
+  presentCode,
+  readCodebook,
+  readSnapshot,
+  splitCode,
+  updateCode,
+} from './codebook';
+import {
+  createInterview,
+  deleteInterview,
+  listInterviews,
+  setTranscript,
+  updateInterview,
+} from './interviews';
+import {
+  agreement,
+  createMemo,
+  createSegments,
+  memoById,
+  memosOf,
+  readSource,
+  removeSegment,
+  reveal,
+  segmentWithSource,
+  setBlind,
+  updateSegment,
+  updateMemo,
+  usableQuotes,
+  type MemoTargetRecord,
+} from './segments';
+import { codeSegments, listSources, matrix, search } from './views';
+import { qdaCodes } from './schema';
+
+type Entry = Omit<AccessLogEntry, 'userId' | 'organisationId' | 'role' | 'at' | 'requestId'>;
+
+/** Largest transcript file accepted. */
+const transcriptBytes = 10 * 1024 * 1024;
+
+export async function codingRoutes(fastify: FastifyInstance) {
+  const app = typed(fastify);
+  const db = () => fastify.database.db;
+  const { guard, guardBeforeValidation } = caseGuard(fastify);
+  const tags = ['coding'];
+
+  // Transcript files arrive as bytes; their type is decided by their content, not their name.
+  fastify.addContentTypeParser(
+    'application/octet-stream',
+    { parseAs: 'buffer', bodyLimit: transcriptBytes },
+    (_request, body, done) => done(null, body),
+  );
+
+  /** preValidation: a programme the actor may not use is a 404 before any 400 about the input. */
+  const programmeFirst = (action: Action) => async (request: FastifyRequest) => {
+    const { id } = request.params as { id?: string };
+    if (z.uuid().safeParse(id).success) await programmeGuard(request, id!, action);
+  };
+  /** preValidation: the same for a source. */
+  const sourceFirst = (action: Action) => async (request: FastifyRequest) => {
+    const { sourceId } = request.params as { sourceId?: string };
+    if (z.uuid().safeParse(sourceId).success) await sourceGuard(request, sourceId!, action);
+  };
+
+  /** One access-log entry per case a list showed (and one for texts without a case). */
+  function perCase(
+    reach: Reach,
+    rows: { caseId: string | null }[],
+    resourceType: Entry['resourceType'],
+  ): Entry[] {
+    const seen = new Set(rows.map((r) => r.caseId));
+    // An empty answer is logged too: the actor looked, even if nothing was there.
+    if (seen.size === 0) seen.add(null);
+    return [...seen].map((caseId) => ({
+      caseId,
+      resourceType: caseId ? resourceType : 'qda_project',
+      resourceId: caseId ?? reach.programmeId,
+      action: 'list' as const,
+      grounds: reach.grounds,
+      outcome: 'success' as const,
+    }));
+  }
+
+  // ---- interviews ------------------------------------------------------------------------
+
+  async function presentInterviews(request: FastifyRequest, caseId: string) {
+    const access = await guard(request, caseId, 'interview.read');
+    const list = await listInterviews(db(), caseId, access.resource.birthYear, fastify.clock());
+    await recordAccess(request, {
+      caseId,
+      resourceType: 'interview',
+      resourceId: caseId,
+      action: 'list',
+      grounds: access.grounds,
+      outcome: 'success',
+    });
+    return {
+      ...list,
+      abilities: { create: can(access.actor, 'interview.write', access.resource) },
+    };
+  }
+
+  app.get(
+    '/api/cases/:id/interviews',
+    {
+      schema: { tags, params: idParamsSchema, response: { 200: interviewListSchema } },
+      config: { policy: 'interview.read' },
+      preValidation: guardBeforeValidation('interview.read'),
+    },
+    async (request) => presentInterviews(request, request.params.id),
+  );
+
+  app.post(
+    '/api/cases/:id/interviews',
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: interviewInputSchema,
+        response: { 201: interviewListSchema },
+      },
+      config: { policy: 'interview.write' },
+      preValidation: guardBeforeValidation('interview.write'),
+    },
+    async (request, reply) => {
+      const caseId = request.params.id;
+      const access = await guard(request, caseId, 'interview.write');
+      await createInterview({ ...contextOf(request), access }, caseId, request.body);
+      reply.status(201);
+      return presentInterviews(request, caseId);
+    },
+  );
+
+  app.put(
+    '/api/cases/:id/interviews/:interviewId',
+    {
+      schema: {
+        tags,
+        params: interviewParamsSchema,
+        body: interviewUpdateSchema,
+        response: { 200: interviewListSchema },
+      },
+      config: { policy: 'interview.write' },
+      preValidation: guardBeforeValidation('interview.write'),
+    },
+    async (request) => {
+      const { id: caseId, interviewId } = request.params;
+      const access = await guard(request, caseId, 'interview.write');
+      await updateInterview({ ...contextOf(request), access }, caseId, interviewId, request.body);
+      return presentInterviews(request, caseId);
+    },
+  );
+
+  // The transcript: a file's bytes (application/octet-stream: .txt, .docx or .odt) or JSON text.
+  app.put(
+    '/api/cases/:id/interviews/:interviewId/transcript',
+    {
+      schema: {
+        tags,
+        params: interviewParamsSchema,
+        body: z.union([z.instanceof(Buffer), z.object({ text: transcriptTextSchema })]),
+        response: {
+          200: interviewListSchema.extend({
+            format: z.enum(['txt', 'docx', 'odt', 'text']),
+            warnings: z.array(z.string()),
+          }),
+        },
+      },
+      config: { policy: 'interview.write' },
+      preValidation: guardBeforeValidation('interview.write'),
+    },
+    async (request) => {
+      const { id: caseId, interviewId } = request.params;
+      const access = await guard(request, caseId, 'interview.write');
+      let text: string;
+      let format: 'txt' | 'docx' | 'odt' | 'text' = 'text';
+      let warnings: string[] = [];
+      if (Buffer.isBuffer(request.body)) {
+        try {
+          const extracted = await extractTranscript(new Uint8Array(request.body), {
+            maxBytes: transcriptBytes,
+          });
+          ({ text, format, warnings } = extracted);
+        } catch (error) {
+          if (error instanceof TranscriptError)
+            throw new AppError(
+              error.code === 'TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : 'INVALID_INPUT',
+              error.message,
+              { reason: error.code },
+            );
+          throw error;
+        }
+      } else text = request.body.text;
+      await setTranscript({ ...contextOf(request), access }, caseId, interviewId, text);
+      return { ...(await presentInterviews(request, caseId)), format, warnings };
+    },
+  );
+
+  app.delete(
+    '/api/cases/:id/interviews/:interviewId',
+    {
+      schema: { tags, params: interviewParamsSchema, response: { 200: interviewListSchema } },
+      config: { policy: 'interview.write' },
+      preValidation: guardBeforeValidation('interview.write'),
+    },
+    async (request) => {
+      const { id: caseId, interviewId } = request.params;
+      const access = await guard(request, caseId, 'interview.write');
+      await deleteInterview({ ...contextOf(request), access }, caseId, interviewId);
+      return presentInterviews(request, caseId);
+    },
+  );
+
+  app.get(
+    '/api/cases/:id/quotes',
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.uuid(),
+                sourceId: z.uuid(),
+                sourceName: z.string(),
+                participantLabel: z.string(),
+                perspective: z.string(),
+                codeId: z.uuid().nullable(),
+                codeName: z.string().nullable(),
+                text: z.string(),
+              }),
+            ),
+          }),
+        },
+      },
+      config: { policy: 'coding.read' },
+      preValidation: guardBeforeValidation('coding.read'),
+    },
+    async (request) => {
+      const caseId = request.params.id;
+      const access = await guard(request, caseId, 'coding.read');
+      const items = await usableQuotes(db(), caseId, fastify.clock());
+      await recordAccess(request, {
+        caseId,
+        resourceType: 'qda_segment',
+        resourceId: caseId,
+        action: 'list',
+        grounds: access.grounds,
+        outcome: 'success',
+      });
+      return { items };
+    },
+  );
+
+  // ---- sources, segments -----------------------------------------------------------------
+
+  async function presentSource(request: FastifyRequest, sourceId: string) {
+    forgetLookups(request);
+    const reached = await sourceGuard(request, sourceId, 'coding.read');
+    const detail = await readSource(db(), reached, reached.source, fastify.clock());
+    await recordAccess(request, {
+      caseId: reached.caseId,
+      resourceType: 'qda_source',
+      resourceId: sourceId,
+      action: 'read',
+      grounds: reached.grounds,
+      outcome: 'success',
+    });
+    return detail;
+  }
+
+  app.get(
+    '/api/sources/:sourceId',
+    {
+      schema: { tags, params: sourceParamsSchema, response: { 200: sourceDetailSchema } },
+      config: { policy: 'coding.read' },
+      preValidation: sourceFirst('coding.read'),
+    },
+    async (request) => presentSource(request, request.params.sourceId),
+  );
+
+  const sourceWrite = { config: { policy: 'coding.write' as const } };
+
+  app.post(
+    '/api/sources/:sourceId/segments',
+    {
+      schema: {
+        tags,
+        params: sourceParamsSchema,
+        body: segmentInputSchema,
+        response: { 201: segmentsCreatedSchema },
+      },
+      ...sourceWrite,
+      preValidation: sourceFirst('coding.write'),
+    },
+    async (request, reply) => {
+      const reached = await sourceGuard(request, request.params.sourceId, 'coding.write');
+      const segments = await createSegments(
+        { ...contextOf(request), reach: reached },
+        reached.source,
+        request.body,
+      );
+      reply.status(201);
+      return { segments };
+    },
+  );
+
+  async function segmentReach(request: FastifyRequest, segmentId: string, includeRemoved = false) {
+    const { sourceId } = await segmentWithSource(db(), segmentId, includeRemoved);
+    return sourceGuard(request, sourceId, 'coding.write');
+  }
+
+  app.patch(
+    '/api/segments/:segmentId',
+    {
+      schema: {
+        tags,
+        params: segmentParamsSchema,
+        body: segmentUpdateSchema,
+        response: { 200: sourceDetailSchema },
+      },
+      ...sourceWrite,
+    },
+    async (request) => {
+      const reached = await segmentReach(request, request.params.segmentId);
+      await updateSegment(
+        { ...contextOf(request), reach: reached },
+        reached.source,
+        request.params.segmentId,
+        request.body,
+      );
+      return presentSource(request, reached.source.id);
+    },
+  );
+
+  app.delete(
+    '/api/segments/:segmentId',
+    {
+      schema: { tags, params: segmentParamsSchema, response: { 200: sourceDetailSchema } },
+      ...sourceWrite,
+    },
+    async (request) => {
+      const reached = await segmentReach(request, request.params.segmentId);
+      await removeSegment(
+        { ...contextOf(request), reach: reached },
+        reached.source,
+        request.params.segmentId,
+        false,
+      );
+      return presentSource(request, reached.source.id);
+    },
+  );
+
+  app.post(
+    '/api/segments/:segmentId/restore',
+    {
+      schema: { tags, params: segmentParamsSchema, response: { 200: sourceDetailSchema } },
+      ...sourceWrite,
+    },
+    async (request) => {
+      const reached = await segmentReach(request, request.params.segmentId, true);
+      await removeSegment(
+        { ...contextOf(request), reach: reached },
+        reached.source,
+        request.params.segmentId,
+        true,
+      );
+      return presentSource(request, reached.source.id);
+    },
+  );
+
+  app.put(
+    '/api/sources/:sourceId/blind',
+    {
+      schema: {
+        tags,
+        params: sourceParamsSchema,
+        body: blindInputSchema,
+        response: { 200: sourceDetailSchema },
+      },
+      ...sourceWrite,
+      preValidation: sourceFirst('coding.write'),
+    },
+    async (request) => {
+      const reached = await sourceGuard(request, request.params.sourceId, 'coding.write');
+      await setBlind({ ...contextOf(request), reach: reached }, reached.source, request.body.blind);
+      return presentSource(request, reached.source.id);
+    },
+  );
+
+  app.post(
+    '/api/sources/:sourceId/reveal',
+    {
+      schema: { tags, params: sourceParamsSchema, response: { 200: sourceDetailSchema } },
+      config: { policy: 'coding.read' },
+      preValidation: sourceFirst('coding.read'),
+    },
+    async (request) => {
+      const reached = await sourceGuard(request, request.params.sourceId, 'coding.read');
+      await reveal({ ...contextOf(request), reach: reached }, reached.source);
+      return presentSource(request, reached.source.id);
+    },
+  );
+
+  app.get(
+    '/api/sources/:sourceId/agreement',
+    {
+      schema: {
+        tags,
+        params: sourceParamsSchema,
+        querystring: agreementQuerySchema,
+        response: { 200: agreementSchema },
+      },
+      config: { policy: 'coding.read' },
+      preValidation: sourceFirst('coding.read'),
+    },
+    async (request) => {
+      const reached = await sourceGuard(request, request.params.sourceId, 'coding.read');
+      const result = await agreement(
+        db(),
+        reached,
+        reached.source,
+        request.query.coderA,
+        request.query.coderB,
+      );
+      await recordAccess(request, {
+        caseId: reached.caseId,
+        resourceType: 'qda_segment',
+        resourceId: reached.source.id,
+        action: 'list',
+        grounds: reached.grounds,
+        outcome: 'success',
+      });
+      return result;
+    },
+  );
+
+  // ---- memos -----------------------------------------------------------------------------
+
+  /** The record a memo hangs on, reached with the action asked. */
+  async function memoTarget(
+    request: FastifyRequest,
+    targetType: string,
+    targetId: string,
+    action: 'coding.read' | 'coding.write',
+  ): Promise<{ reach: Reach; target: MemoTargetRecord }> {
+    const actor = requireActor(request);
+    if (targetType === 'source' || targetType === 'segment') {
+      const sourceId =
+        targetType === 'source' ? targetId : (await segmentWithSource(db(), targetId)).sourceId;
+      const reached = await sourceGuard(request, sourceId, action);
+      return {
+        reach: reached,
+        target: {
+          programmeId: reached.programmeId,
+          caseId: reached.caseId,
+          source: reached.source,
+        },
+      };
+    }
+    if (targetType === 'case') {
+      const programmeId = await programmeOfCase(targetId);
+      const reach = await reachOf(request, actor, programmeId, targetId, action, targetId);
+      return { reach, target: { programmeId, caseId: targetId, source: null } };
+    }
+    const [code] = await db()
+      .select({ programmeId: qdaCodes.programmeId })
+      .from(qdaCodes)
+      .where(eq(qdaCodes.id, targetId));
+    if (!code) throw new AppError('NOT_FOUND');
+    const reach = await reachOf(request, actor, code.programmeId, null, action, targetId);
+    return { reach, target: { programmeId: code.programmeId, caseId: null, source: null } };
+  }
+
+  async function programmeOfCase(caseId: string): Promise<string> {
+    const [row] = await db()
+      .select({ programmeId: cases.programmeId })
+      .from(cases)
+      .where(eq(cases.id, caseId));
+    if (!row) throw new AppError('NOT_FOUND');
+    return row.programmeId;
+  }
+
+  async function presentMemos(
+    request: FastifyRequest,
+    reach: Reach,
+    targetType: 'segment' | 'code' | 'source' | 'case',
+    targetId: string,
+  ) {
+    const items = await memosOf(db(), [{ type: targetType, ids: [targetId] }], reach.actor.userId);
+    await recordAccess(request, {
+      caseId: reach.caseId,
+      resourceType: 'qda_memo',
+      resourceId: targetId,
+      action: 'list',
+      grounds: reach.grounds,
+      outcome: 'success',
+    });
+    return { items };
+  }
+
+  app.get(
+    '/api/memos',
+    {
+      schema: { tags, querystring: memoListQuerySchema, response: { 200: memoListSchema } },
+      config: { policy: 'coding.read' },
+    },
+    async (request) => {
+      const { targetType, targetId } = request.query;
+      const { reach } = await memoTarget(request, targetType, targetId, 'coding.read');
+      return presentMemos(request, reach, targetType, targetId);
+    },
+  );
+
+  app.post(
+    '/api/memos',
+    {
+      schema: { tags, body: memoInputSchema, response: { 201: memoListSchema } },
+      config: { policy: 'coding.write' },
+    },
+    async (request, reply) => {
+      const { targetType, targetId } = request.body;
+      const { reach, target } = await memoTarget(request, targetType, targetId, 'coding.write');
+      await createMemo({ ...contextOf(request), reach }, target, request.body);
+      reply.status(201);
+      return presentMemos(request, reach, targetType, targetId);
+    },
+  );
+
+  async function memoReach(request: FastifyRequest, memoId: string) {
+    const memo = await memoById(db(), memoId);
+    const { reach } = await memoTarget(request, memo.targetType, memo.targetId, 'coding.write');
+    return { memo, reach };
+  }
+
+  app.put(
+    '/api/memos/:memoId',
+    {
+      schema: {
+        tags,
+        params: memoParamsSchema,
+        body: memoUpdateSchema,
+        response: { 200: memoListSchema },
+      },
+      config: { policy: 'coding.write' },
+    },
+    async (request) => {
+      const { memo, reach } = await memoReach(request, request.params.memoId);
+      await updateMemo({ ...contextOf(request), reach }, memo.id, request.body);
+      return presentMemos(request, reach, memo.targetType as 'code', memo.targetId);
+    },
+  );
+
+  app.delete(
+    '/api/memos/:memoId',
+    {
+      schema: { tags, params: memoParamsSchema, response: { 200: memoListSchema } },
+      config: { policy: 'coding.write' },
+    },
+    async (request) => {
+      const { memo, reach } = await memoReach(request, request.params.memoId);
+      await updateMemo({ ...contextOf(request), reach }, memo.id, null);
+      return presentMemos(request, reach, memo.targetType as 'code', memo.targetId);
+    },
+  );
+
+  // ---- codebook --------------------------------------------------------------------------
+
+  async function presentCodebook(request: FastifyRequest, reach: Reach) {
+    const book = await readCodebook(db(), reach.programmeId);
+    return {
+      ...book,
+      abilities: {
+        manage: can(reach.actor, 'codebook.manage', reach.resource),
+        exchange: can(reach.actor, 'qda.exchange', reach.resource),
+      },
+    };
+  }
+
+  app.get(
+    '/api/programmes/:id/codebook',
+    {
+      schema: { tags, params: idParamsSchema, response: { 200: codebookSchema } },
+      config: { policy: 'codebook.read' },
+      preValidation: programmeFirst('codebook.read'),
+    },
+    async (request) =>
+      presentCodebook(request, await programmeGuard(request, request.params.id, 'codebook.read')),
+  );
+
+  const manage = { config: { policy: 'codebook.manage' as const } };
+
+  app.post(
+    '/api/programmes/:id/codes',
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: codeInputSchema,
+        response: { 201: codeSchema },
+      },
+      ...manage,
+      preValidation: programmeFirst('codebook.manage'),
+    },
+    async (request, reply) => {
+      const reach = await programmeGuard(request, request.params.id, 'codebook.manage');
+      const code = await createCode({ ...contextOf(request), reach }, request.body);
+      reply.status(201);
+      return code;
+    },
+  );
+
+  app.put(
+    '/api/programmes/:id/codes/:codeId',
+    {
+      schema: {
+        tags,
+        params: codeParamsSchema,
+        body: codeUpdateSchema,
+        response: { 200: codeSchema },
+      },
+      ...manage,
+      preValidation: programmeFirst('codebook.manage'),
+    },
+    async (request) => {
+      const reach = await programmeGuard(request, request.params.id, 'codebook.manage');
+      return updateCode({ ...contextOf(request), reach }, request.params.codeId, request.body);
+    },
+  );
+
+  for (const [path, archive] of [
+    ['archive', true],
+    ['restore', false],
+  ] as const)
+    app.post(
+      `/api/programmes/:id/codes/:codeId/${path}`,
+      {
+        schema: {
+          tags,
+          params: codeParamsSchema,
+          body: codeArchiveSchema,
+          response: { 200: codebookSchema },
+        },
+        ...manage,
+        preValidation: programmeFirst('codebook.manage'),
+      },
+      async (request) => {
+        const reach = await programmeGuard(request, request.params.id, 'codebook.manage');
+        await archiveCode(
+          { ...contextOf(request), reach },
+          request.params.codeId,
+          request.body.version,
+          archive,
+        );
+        return presentCodebook(request, reach);
+      },
+    );
+
+  app.post(
+    '/api/programmes/:id/codes/:codeId/merge',
+    {
+      schema: {
+        tags,
+        params: codeParamsSchema,
+        body: codeMergeSchema,
+        response: {
+          200: codebookSchema.extend({ moved: z.number().int(), dropped: z.number().int() }),
+        },
+      },
+      ...manage,
+      preValidation: programmeFirst('codebook.manage'),
+    },
+    async (request) => {
+      const reach = await programmeGuard(request, request.params.id, 'codebook.manage');
+      const result = await mergeCode(
+        { ...contextOf(request), reach },
+        request.params.codeId,
+        request.body,
+      );
+      return { ...(await presentCodebook(request, reach)), ...result };
+    },
+  );
+
+  app.post(
+    '/api/programmes/:id/codes/:codeId/split',
+    {
+      schema: {
+        tags,
+        params: codeParamsSchema,
+        body: codeSplitSchema,
+        response: { 201: codeSchema },
+      },
+      ...manage,
+      preValidation: programmeFirst('codebook.manage'),
+    },
+    async (request, reply) => {
+      const reach = await programmeGuard(request, request.params.id, 'codebook.manage');
+      const code = await splitCode(
+        { ...contextOf(request), reach },
+        request.params.codeId,
+        request.body,
+      );
+      reply.status(201);
+      return code;
+    },
+  );
+
+  app.get(
+    '/api/programmes/:id/codes/:codeId/history',
+    {
+      schema: { tags, params: codeParamsSchema, response: { 200: codeHistorySchema } },
+      config: { policy: 'codebook.read' },
+      preValidation: programmeFirst('codebook.read'),
+    },
+    async (request) => {
+      await programmeGuard(request, request.params.id, 'codebook.read');
+      return { items: await codeHistory(db(), request.params.id, request.params.codeId) };
+    },
+  );
+
+  app.post(
+    '/api/programmes/:id/codebook/snapshots',
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: snapshotInputSchema,
+        response: { 201: snapshotSchema },
+      },
+      ...manage,
+      preValidation: programmeFirst('codebook.manage'),
+    },
+    async (request, reply) => {
+      const reach = await programmeGuard(request, request.params.id, 'codebook.manage');
+      const snapshot = await createSnapshot({ ...contextOf(request), reach }, request.body.label);
+      reply.status(201);
+      return snapshot;
+    },
+  );
+
+  app.get(
+    '/api/programmes/:id/codebook/snapshots/:snapshotId',
+    {
+      schema: {
+        tags,
+        params: z.object({ id: z.uuid(), snapshotId: z.uuid() }),
+        response: { 200: snapshotSchema },
+      },
+      config: { policy: 'codebook.read' },
+      preValidation: programmeFirst('codebook.read'),
+    },
+    async (request) => {
+      await programmeGuard(request, request.params.id, 'codebook.read');
+      return readSnapshot(db(), request.params.id, request.params.snapshotId);
+    },
+  );
+
+  // ---- cross-case views ------------------------------------------------------------------
+
+  app.get(
+    '/api/programmes/:id/sources',
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        querystring: programmeSourcesQuerySchema,
+        response: { 200: sourceListSchema },
+      },
+      config: { policy: 'coding.read' },
+      preValidation: programmeFirst('coding.read'),
+    },
+    async (request) => {
+      const reach = await programmeGuard(request, request.params.id, 'coding.read');
+      const result = await listSources(db(), reach, request.query);
+      await recordAccess(request, ...perCase(reach, result.items, 'qda_source'));
+      return result;
+    },
+  );
+
+  app.get(
+    '/api/programmes/:id/codes/:codeId/segments',
+    {
+      schema: {
+        tags,
+        params: codeParamsSchema,
+        querystring: codeSegmentsQuerySchema,
+        response: { 200: codeSegmentsSchema },
+      },
+      config: { policy: 'coding.read' },
+      preValidation: programmeFirst('coding.read'),
+    },
+    async (request) => {
+      const reach = await programmeGuard(request, request.params.id, 'coding.read');
+      const [code] = await db()
+        .select()
+        .from(qdaCodes)
+        .where(
+          and(eq(qdaCodes.id, request.params.codeId), eq(qdaCodes.programmeId, reach.programmeId)),
+        );
+      if (!code) throw new AppError('NOT_FOUND');
+      const result = await codeSegments(
+        db(),
+        reach,
+        presentCode(code),
+        request.query,
+        fastify.clock(),
+      );
+      await recordAccess(request, ...perCase(reach, result.items, 'qda_segment'));
+      return result;
+    },
+  );
+
+  app.get(
+    '/api/programmes/:id/matrix',
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        querystring: matrixQuerySchema,
+        response: { 200: matrixSchema },
+      },
+      config: { policy: 'coding.read' },
+      preValidation: programmeFirst('coding.read'),
+    },
+    async (request) => {
+      const reach = await programmeGuard(request, request.params.id, 'coding.read');
+      const result = await matrix(db(), reach, request.query);
+      await recordAccess(request, ...perCase(reach, result.rows, 'qda_segment'));
+      return result;
+    },
+  );
+
+  app.get(
+    '/api/programmes/:id/search',
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        querystring: searchQuerySchema,
+        response: { 200: searchResultSchema },
+      },
+      config: { policy: 'coding.read' },
+      preValidation: programmeFirst('coding.read'),
+    },
+    async (request) => {
+      const reach = await programmeGuard(request, request.params.id, 'coding.read');
+      const result = await search(db(), reach, request.query);
+      await recordAccess(request, ...perCase(reach, result.items, 'qda_source'));
+      return result;
+    },
+  );
+}
