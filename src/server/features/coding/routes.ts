@@ -2,6 +2,11 @@
 // source, segment and memo routes through their source's case (or programme); programme routes
 // through the programme's teams. Whatever the actor may not reach answers 404. Every read and
 // write of case data leaves an access-log entry before the answer goes out.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -21,6 +26,8 @@ import {
   codeSegmentsSchema,
   codeSplitSchema,
   codeUpdateSchema,
+  exportQuerySchema,
+  importReportSchema,
   interviewInputSchema,
   interviewListSchema,
   interviewParamsSchema,
@@ -66,6 +73,7 @@ import {
   readSnapshot,
   splitCode,
   updateCode,
+  codesOf,
 } from './codebook';
 import {
   createInterview,
@@ -91,12 +99,57 @@ import {
   type MemoTargetRecord,
 } from './segments';
 import { codeSegments, listSources, matrix, search } from './views';
+import { codebookModel, exportPlan, importCodebook, importProject, origin } from './exchange';
+import { codebookXml, writeQdpx } from '../qda/refi/write';
+import { openQdpx, parseCodebookXml, RefiError } from '../qda/refi/read';
 import { qdaCodes } from './schema';
 
 type Entry = Omit<AccessLogEntry, 'userId' | 'organisationId' | 'role' | 'at' | 'requestId'>;
 
 /** Largest transcript file accepted. */
 const transcriptBytes = 10 * 1024 * 1024;
+/** Largest .qdpx accepted for import; it is streamed to a temporary file, never held in memory. */
+const importBytes = 1024 * 1024 * 1024;
+/** Largest .qdc accepted. */
+const codebookBytes = 20 * 1024 * 1024;
+
+/** A REFI-QDA problem as a 400 that names the place in the file. */
+function refiProblem(error: unknown): never {
+  if (error instanceof RefiError)
+    throw new AppError(
+      error.code === 'TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : 'INVALID_INPUT',
+      `${error.message} (${error.where})`,
+      { reason: error.code, where: error.where },
+    );
+  throw error;
+}
+
+/** Streams a request body to a temporary file, refusing more than `limit` bytes. */
+async function toTempFile(body: NodeJS.ReadableStream, limit: number): Promise<string> {
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'ketenlens-import-'));
+  const file = path.join(dir, 'upload.qdpx');
+  let seen = 0;
+  const cap = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      if (seen > limit)
+        done(
+          new AppError(
+            'PAYLOAD_TOO_LARGE',
+            'Dit bestand is groter dan 1 GB en wordt niet ingelezen.',
+          ),
+        );
+      else done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(body, cap, fs.createWriteStream(file, { mode: 0o600 }));
+  } catch (error) {
+    await fs.promises.rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return file;
+}
 
 export async function codingRoutes(fastify: FastifyInstance) {
   const app = typed(fastify);
@@ -108,6 +161,13 @@ export async function codingRoutes(fastify: FastifyInstance) {
   fastify.addContentTypeParser(
     'application/octet-stream',
     { parseAs: 'buffer', bodyLimit: transcriptBytes },
+    (_request, body, done) => done(null, body),
+  );
+  // A .qdpx is streamed to disk by the route itself.
+  fastify.addContentTypeParser('application/zip', (_request, payload, done) => done(null, payload));
+  fastify.addContentTypeParser(
+    ['application/xml', 'text/xml'],
+    { parseAs: 'string', bodyLimit: codebookBytes },
     (_request, body, done) => done(null, body),
   );
 
@@ -908,6 +968,146 @@ export async function codingRoutes(fastify: FastifyInstance) {
       const result = await search(db(), reach, request.query);
       await recordAccess(request, ...perCase(reach, result.items, 'qda_source'));
       return result;
+    },
+  );
+
+  // ---- REFI-QDA exchange -----------------------------------------------------------------
+
+  app.get(
+    '/api/programmes/:id/codebook.qdc',
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        querystring: z.object({ snapshotId: z.uuid().optional() }),
+      },
+      config: { policy: 'codebook.read' },
+      preValidation: programmeFirst('codebook.read'),
+    },
+    async (request, reply) => {
+      const reach = await programmeGuard(request, request.params.id, 'codebook.read');
+      const codes = request.query.snapshotId
+        ? (await readSnapshot(db(), reach.programmeId, request.query.snapshotId)).codes
+        : (await codesOf(db(), reach.programmeId)).filter((c) => c.archivedAt === null);
+      const xml = codebookXml(codebookModel(codes), origin);
+      await recordAccess(request, {
+        caseId: null,
+        resourceType: 'qda_codebook',
+        resourceId: reach.programmeId,
+        action: 'export',
+        grounds: reach.grounds,
+        outcome: 'success',
+      });
+      return reply
+        .type('application/xml; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="codeboek.qdc"')
+        .send(xml);
+    },
+  );
+
+  app.get(
+    '/api/programmes/:id/export.qdpx',
+    {
+      schema: { tags, params: idParamsSchema, querystring: exportQuerySchema },
+      config: { policy: 'qda.exchange' },
+      preValidation: programmeFirst('qda.exchange'),
+    },
+    async (request, reply) => {
+      const reach = await programmeGuard(request, request.params.id, 'qda.exchange');
+      const plan = await exportPlan(db(), reach, request.query.caseIds);
+      const out = new PassThrough();
+      const writing = writeQdpx(plan.project, plan.text, out);
+      // The project is checked against the schema's rules before the first byte: an invalid
+      // project fails here, as an error answer, not as a broken download.
+      await Promise.race([writing, Promise.resolve()]);
+      writing.catch((error: unknown) => {
+        request.log.error({ err: error }, 'qdpx export failed');
+        out.destroy(error instanceof Error ? error : new Error('export failed'));
+      });
+      // Logged before a byte goes out: which cases' texts left the platform, and the export.
+      await recordAccess(
+        request,
+        {
+          caseId: null,
+          resourceType: 'qda_project',
+          resourceId: reach.programmeId,
+          action: 'export',
+          grounds: reach.grounds,
+          outcome: 'success',
+        },
+        ...plan.caseIds.map((caseId) => ({
+          caseId,
+          resourceType: 'qda_source' as const,
+          resourceId: caseId,
+          action: 'export' as const,
+          grounds: reach.grounds,
+          outcome: 'success' as const,
+        })),
+      );
+      const stamp = fastify.clock().toISOString().slice(0, 10);
+      return reply
+        .type('application/zip')
+        .header('content-disposition', `attachment; filename="ketenlens-${stamp}.qdpx"`)
+        .send(out);
+    },
+  );
+
+  app.post(
+    '/api/programmes/:id/import',
+    {
+      schema: { tags, params: idParamsSchema, response: { 201: importReportSchema } },
+      config: { policy: 'qda.exchange' },
+      preValidation: programmeFirst('qda.exchange'),
+    },
+    async (request, reply) => {
+      const reach = await programmeGuard(request, request.params.id, 'qda.exchange');
+      const body = request.body as unknown;
+      if (!body || typeof (body as NodeJS.ReadableStream).pipe !== 'function')
+        throw new AppError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          'Stuur het .qdpx-bestand zelf, met content-type application/zip.',
+        );
+      const file = await toTempFile(body as NodeJS.ReadableStream, importBytes);
+      try {
+        const archive = await openQdpx(file).catch(refiProblem);
+        try {
+          const report = await importProject({ ...contextOf(request), reach }, archive).catch(
+            refiProblem,
+          );
+          reply.status(201);
+          return report;
+        } finally {
+          await archive.close();
+        }
+      } finally {
+        await fs.promises.rm(path.dirname(file), { recursive: true, force: true });
+      }
+    },
+  );
+
+  app.post(
+    '/api/programmes/:id/codebook/import',
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: z.string({ error: 'Stuur het .qdc-bestand zelf, met content-type application/xml.' }),
+        response: { 201: importReportSchema },
+      },
+      config: { policy: 'codebook.manage' },
+      preValidation: programmeFirst('codebook.manage'),
+    },
+    async (request, reply) => {
+      const reach = await programmeGuard(request, request.params.id, 'codebook.manage');
+      let codes;
+      try {
+        codes = parseCodebookXml(request.body, { fileName: 'codeboek.qdc' });
+      } catch (error) {
+        refiProblem(error);
+      }
+      const report = await importCodebook({ ...contextOf(request), reach }, codes);
+      reply.status(201);
+      return report;
     },
   );
 }
