@@ -12,7 +12,12 @@ import { listResponseSchema } from './common';
 export const interviewModes = ['in_person', 'video', 'phone', 'written'] as const;
 export type InterviewMode = (typeof interviewModes)[number];
 
-export const sourceKinds = ['interview', 'meeting_reflection', 'dossier_evidence', 'imported'] as const;
+export const sourceKinds = [
+  'interview',
+  'meeting_reflection',
+  'dossier_evidence',
+  'imported',
+] as const;
 export type SourceKind = (typeof sourceKinds)[number];
 
 /** The perspective a source speaks from: the participant kind of an interview. */
@@ -130,7 +135,10 @@ export const codeParamsSchema = z.object({ id: z.uuid(), codeId: z.uuid() });
 export const codeMergeSchema = z.object({ intoCodeId: z.uuid(), version });
 export const codeSplitSchema = z.object({
   name: z.string().trim().min(1, 'Vul een naam in').max(200),
-  segmentIds: z.array(z.uuid()).min(1, 'Kies de fragmenten die naar de nieuwe code gaan').max(10000),
+  segmentIds: z
+    .array(z.uuid())
+    .min(1, 'Kies de fragmenten die naar de nieuwe code gaan')
+    .max(10000),
   version,
 });
 export const codeArchiveSchema = z.object({ version });
@@ -204,7 +212,9 @@ export const sourceDetailSchema = z.object({
   /** In blind mode: whether this user has chosen to compare (then they see everyone's codings). */
   revealed: z.boolean(),
   /** Coders of this source; in blind mode before comparing, only the user. */
-  coders: z.array(z.object({ id: z.uuid().nullable(), name: z.string(), segmentCount: z.number().int() })),
+  coders: z.array(
+    z.object({ id: z.uuid().nullable(), name: z.string(), segmentCount: z.number().int() }),
+  ),
   /** Segments of other coders hidden by blind mode. */
   hiddenSegments: z.number().int(),
   segments: z.array(segmentSchema),
@@ -385,9 +395,22 @@ export const sourceSummarySchema = z.object({
 export const sourceListSchema = listResponseSchema(sourceSummarySchema);
 
 export const codableSourceInputSchema = z.object({
-  kind: z.enum(['meeting_reflection', 'dossier_evidence']),
+  kind: z.enum(['meeting_reflection', 'dossier_evidence'], 'Kies reflectie of dossier'),
   originId: z.uuid(),
 });
+/** Reflections and dossier evidence a case offers to code, with the snapshots taken so far. */
+export const codableOriginsSchema = z.object({
+  items: z.array(
+    z.object({
+      kind: z.enum(['meeting_reflection', 'dossier_evidence']),
+      originId: z.uuid(),
+      label: z.string(),
+      sources: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    }),
+  ),
+  abilities: z.object({ take: z.boolean() }),
+});
+export type CodableOrigins = z.infer<typeof codableOriginsSchema>;
 
 // ---- REFI-QDA exchange -----------------------------------------------------------------------
 
@@ -409,9 +432,7 @@ export const importReportSchema = z.object({
   memos: z.number().int(),
   cases: z.number().int(),
   casesLinked: z.number().int(),
-  users: z.array(
-    z.object({ name: z.string(), mappedTo: z.enum(['user', 'external_coder']) }),
-  ),
+  users: z.array(z.object({ name: z.string(), mappedTo: z.enum(['user', 'external_coder']) })),
   /** Everything that could not be mapped, in words, with where it was in the file. */
   notMapped: z.array(z.object({ where: z.string(), what: z.string() })),
   documentsPerSecond: z.number(),

@@ -12,9 +12,11 @@ import { removeAttendances } from '../meetings/save-meeting';
 import { consentState, dossierConsentComplete } from './consent-state';
 import { interviewsToRemove, removeSources } from '../coding/interviews';
 import { interviews } from '../coding/schema';
+import { dossierSourcesOf } from '../coding/codable';
 
 export type Removal = {
-  resourceType: 'timeline_item' | 'dossier_answer' | 'meeting_attendee' | 'interview';
+  resourceType:
+    'timeline_item' | 'dossier_answer' | 'meeting_attendee' | 'interview' | 'qda_source';
   id: string;
   description: string;
 };
@@ -118,6 +120,7 @@ export async function withdrawalEffects(
     )
     .orderBy(timelineItems.startEarliest, timelineItems.id);
   const answers = await dossierAnswersToRemove(tx, params.caseId);
+  const evidenceSources = await dossierSourcesOf(tx, params.caseId);
   return {
     found: true,
     removes: [
@@ -127,6 +130,11 @@ export async function withdrawalEffects(
         description: `Tijdlijn: ${i.title} (${formatFuzzyDate(i.start, 'nl')}), uit het dossier`,
       })),
       ...answers.map((a) => ({ resourceType: 'dossier_answer' as const, ...a })),
+      ...evidenceSources.map((s) => ({
+        resourceType: 'qda_source' as const,
+        id: s.id,
+        description: `Codeerbare tekst: ${s.name}, met de gecodeerde fragmenten en memo's`,
+      })),
     ],
     explanation: `${explanation} Alles wat uit het dossier op de tijdlijn is gezet, wordt verwijderd, en ook de antwoorden van het dossieronderzoek met hun onderbouwing en geschiedenis.`,
   };
@@ -142,6 +150,10 @@ export async function removeDependents(
   removals: Removal[],
   by: { userId: string | null; now: Date },
 ): Promise<void> {
+  await removeSources(
+    tx,
+    removals.filter((r) => r.resourceType === 'qda_source').map((r) => r.id),
+  );
   const interviewIds = removals.filter((r) => r.resourceType === 'interview').map((r) => r.id);
   if (interviewIds.length > 0) {
     const sources = await tx

@@ -26,6 +26,8 @@ import {
   codeSegmentsSchema,
   codeSplitSchema,
   codeUpdateSchema,
+  codableOriginsSchema,
+  codableSourceInputSchema,
   exportQuerySchema,
   importReportSchema,
   interviewInputSchema,
@@ -99,6 +101,8 @@ import {
   type MemoTargetRecord,
 } from './segments';
 import { codeSegments, listSources, matrix, search } from './views';
+import { codableOrigins, takeCodableSource } from './codable';
+import { consentState, dossierConsentComplete } from '../cases/consent-state';
 import { codebookModel, exportPlan, importCodebook, importProject, origin } from './exchange';
 import { codebookXml, writeQdpx } from '../qda/refi/write';
 import { openQdpx, parseCodebookXml, RefiError } from '../qda/refi/read';
@@ -370,6 +374,72 @@ export async function codingRoutes(fastify: FastifyInstance) {
         outcome: 'success',
       });
       return { items };
+    },
+  );
+
+  // ---- reflections and dossier evidence as codable sources -------------------------------
+
+  app.get(
+    '/api/cases/:id/codable-sources',
+    {
+      schema: { tags, params: idParamsSchema, response: { 200: codableOriginsSchema } },
+      config: { policy: 'coding.read' },
+      preValidation: guardBeforeValidation('coding.read'),
+    },
+    async (request) => {
+      const caseId = request.params.id;
+      const access = await guard(request, caseId, 'coding.read');
+      // Dossier evidence only while dossier consent is complete.
+      const state = await consentState(db(), caseId);
+      const withDossier = dossierConsentComplete(state, access.resource.birthYear, fastify.clock());
+      const items = await codableOrigins(db(), caseId, withDossier);
+      await recordAccess(request, {
+        caseId,
+        resourceType: 'qda_source',
+        resourceId: caseId,
+        action: 'list',
+        grounds: access.grounds,
+        outcome: 'success',
+      });
+      return {
+        items,
+        abilities: { take: can(access.actor, 'coding.write', access.resource) },
+      };
+    },
+  );
+
+  app.post(
+    '/api/cases/:id/codable-sources',
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: codableSourceInputSchema,
+        response: { 201: z.object({ sourceId: z.uuid(), created: z.boolean() }) },
+      },
+      config: { policy: 'coding.write' },
+      preValidation: guardBeforeValidation('coding.write'),
+    },
+    async (request, reply) => {
+      const caseId = request.params.id;
+      const access = await guard(request, caseId, 'coding.write');
+      if (request.body.kind === 'dossier_evidence') await guard(request, caseId, 'dossier.read');
+      const reach: Reach = {
+        actor: access.actor,
+        grounds: access.grounds,
+        resource: access.resource,
+        programmeId: await programmeOfCase(caseId),
+        caseId,
+        caseCode: access.resource.code,
+      };
+      const result = await takeCodableSource(
+        { ...contextOf(request), reach },
+        caseId,
+        request.body.kind,
+        request.body.originId,
+      );
+      reply.status(201);
+      return result;
     },
   );
 
