@@ -21,6 +21,13 @@ import {
   reviewMeetings,
 } from '../src/server/features/meetings/schema';
 import { analysisHypotheses, analysisTheories } from '../src/server/features/analysis/schema';
+import {
+  interviews,
+  qdaCodes,
+  qdaMemos,
+  qdaSegments,
+  qdaSources,
+} from '../src/server/features/coding/schema';
 
 describe('the demo programme', () => {
   let database: TestDatabase;
@@ -76,5 +83,22 @@ describe('the demo programme', () => {
     const theories = await db.select({ n: count() }).from(analysisTheories);
     expect(theories[0]!.n).toBe(2);
     expect((await db.select({ n: count() }).from(analysisHypotheses))[0]!.n).toBeGreaterThan(2);
+    // Interviews with the youth and the mother, coded by two coders (the youth's blind), a
+    // codebook with themes, memos, and the meeting's reflection as a coded source.
+    expect((await db.select({ n: count() }).from(interviews))[0]!.n).toBe(2);
+    const sources = await db
+      .select({ kind: qdaSources.kind, blind: qdaSources.blind })
+      .from(qdaSources);
+    expect(sources.map((s) => s.kind).sort()).toEqual([
+      'interview',
+      'interview',
+      'meeting_reflection',
+    ]);
+    expect(sources.filter((s) => s.blind)).toHaveLength(1);
+    const coders = await db.selectDistinct({ coder: qdaSegments.coderId }).from(qdaSegments);
+    expect(coders).toHaveLength(2);
+    expect((await db.select({ n: count() }).from(qdaSegments))[0]!.n).toBeGreaterThan(10);
+    expect((await db.select({ n: count() }).from(qdaCodes))[0]!.n).toBe(10);
+    expect((await db.select({ n: count() }).from(qdaMemos))[0]!.n).toBe(3);
   });
 });

@@ -12,6 +12,7 @@ import { participants } from '../src/server/features/cases/schema';
 import type { Role } from '../src/shared/contract/auth';
 import { seedDemoTimeline } from './demo-timeline';
 import { seedDemoReview } from './demo-review';
+import { seedDemoCoding } from './demo-coding';
 import type { TeamRoleLabel } from '../src/shared/contract/organisations';
 
 export type DemoLogin = { role: Role; email: string; displayName: string };
@@ -209,6 +210,27 @@ export async function seedDemo(db: Db): Promise<{ password: string; logins: Demo
     .where(eq(participants.id, youth));
   await seedDemoTimeline(caseCtx, caseId, { youth, mother });
   await seedDemoReview(caseCtx, caseId, { youth, mother });
+  // The mother agrees to be quoted; the youth has not (yet): the demo shows both.
+  await giveConsent(caseCtx, caseId, {
+    participantId: mother,
+    purpose: 'quotes',
+    givenBy: 'self',
+    representativeId: null,
+    givenOn: '2026-03-05',
+    formVersion: 'demo-v1',
+  });
+  await seedDemoCoding(caseCtx, caseId, {
+    youth,
+    mother,
+    expert: {
+      userId: ids.get('ervaringsdeskundige')!,
+      role: 'expert_by_experience',
+      organisationId: null,
+      sessionIdHash: 'demo',
+      sessionStage: 'full',
+      teamIds: [teamNorth],
+    },
+  });
 
   return {
     password,
