@@ -148,6 +148,19 @@ describe('the policy', () => {
         'programme.read',
         'case.reference.read',
       ],
+      // Reads the access log and nothing of the cases, accounts or programme management.
+      log_administrator: [
+        'public',
+        'session.read',
+        'session.end',
+        'session.end_all',
+        'totp.enrol',
+        'reference.read',
+        'organisation.read',
+        'programme.read',
+        'case.reference.read',
+        'access_log.read',
+      ],
       participant: [
         'public',
         'session.read',

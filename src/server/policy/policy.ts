@@ -196,7 +196,9 @@ const rules: Record<Exclude<Action, 'public'>, Rule> = {
   'reference.read': (a) => a.role !== 'participant',
   'user.list': (a) => a.role === 'admin',
   'user.manage': (a) => a.role === 'admin',
-  'access_log.read': (a) => a.role === 'admin',
+  // The access log is read by administrators and by log administrators (a separate role, so
+  // someone can check who looked at what without managing accounts or the programme).
+  'access_log.read': (a) => a.role === 'admin' || a.role === 'log_administrator',
   'organisation.read': (a) => a.role !== 'participant',
   'organisation.manage': (a) => a.role === 'admin',
   'programme.read': (a) => a.role !== 'participant',

@@ -9,6 +9,8 @@ export const roles = [
   'expert_by_experience',
   'policymaker',
   'participant',
+  /** Reads and checks the access log (NEN 7513), nothing else: no case data, no accounts. */
+  'log_administrator',
 ] as const;
 export type Role = (typeof roles)[number];
 

@@ -104,4 +104,26 @@ describe.each(testDatabaseKinds())('the access-log views (%s)', (kind) => {
       expect((await get(url, researcher)).statusCode, url).toBe(404);
     }
   });
+
+  it('lets a log administrator read, filter, export and check the log, and nothing else', async () => {
+    const logAdmin = await loginAs(test, 'log_administrator');
+    const list = await get(`/api/access-log?userId=${researcher.user.id}`, logAdmin);
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().items.length).toBeGreaterThan(0);
+    expect((await get('/api/access-log.csv', logAdmin)).statusCode).toBe(200);
+    const verify = await get('/api/access-log/verify', logAdmin);
+    // (The chain was broken on purpose by the test before: the log administrator is told so.)
+    expect(verify.statusCode).toBe(200);
+    // No accounts, no cases, no team lists: those answer as if they did not exist.
+    for (const url of ['/api/users', '/api/cases', '/api/teams'])
+      expect((await get(url, logAdmin)).statusCode, url).toBe(404);
+    // Their own reading is in the log, under their role.
+    const own = (await get(`/api/access-log?userId=${logAdmin.user.id}`)).json();
+    expect(
+      own.items.some(
+        (e: { resourceType: string; role: string }) =>
+          e.resourceType === 'access_log' && e.role === 'log_administrator',
+      ),
+    ).toBe(true);
+  });
 });

@@ -25,7 +25,7 @@ export const users = pgTable(
   (t) => [
     check(
       'users_role_check',
-      sql`${t.role} in ('admin','researcher','professional','expert_by_experience','policymaker','participant')`,
+      sql`${t.role} in ('admin','researcher','professional','expert_by_experience','policymaker','participant','log_administrator')`,
     ),
     check('users_status_check', sql`${t.status} in ('active','invited','disabled')`),
     index('users_sort_idx').on(t.sortKey, t.id),
