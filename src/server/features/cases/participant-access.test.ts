@@ -96,6 +96,12 @@ describe.each(testDatabaseKinds())('participants in their own case (%s)', (kind)
       forParticipantId: youthId,
     });
     expect(forChild.statusCode, forChild.body).toBe(201);
+    // The access log says the mother acted on behalf of the youth (by participant id).
+    const [given] = await test.database.db
+      .select({ onBehalfOf: accessLog.onBehalfOf, role: accessLog.role })
+      .from(accessLog)
+      .where(eq(accessLog.resourceId, forChild.json().id));
+    expect(given).toEqual({ onBehalfOf: `participant:${youthId}`, role: 'participant' });
     const own = await call('POST', `/api/my/cases/${fx.caseId}/consents`, mother, {
       purpose: 'meeting',
     });
@@ -130,10 +136,18 @@ describe.each(testDatabaseKinds())('participants in their own case (%s)', (kind)
     );
     expect(withdrawn.statusCode, withdrawn.body).toBe(200);
     const [entry] = await test.database.db
-      .select({ grounds: accessLog.grounds, role: accessLog.role })
+      .select({
+        grounds: accessLog.grounds,
+        role: accessLog.role,
+        onBehalfOf: accessLog.onBehalfOf,
+      })
       .from(accessLog)
       .where(and(eq(accessLog.resourceId, forChild.json().id), eq(accessLog.action, 'update')));
-    expect(entry).toEqual({ grounds: 'self', role: 'participant' });
+    expect(entry).toEqual({
+      grounds: 'self',
+      role: 'participant',
+      onBehalfOf: `participant:${youthId}`,
+    });
   });
 
   it("never reaches another case or a consent that is not the participant's own", async () => {

@@ -6,6 +6,7 @@ import {
   translateDbError,
   type CommandScope,
   type RequestContext,
+  type Tx,
 } from '../../db/context';
 import { AppError } from '../../http/errors';
 import { caseAccessGrounds, type Actor } from '../../policy/policy';
@@ -123,6 +124,24 @@ export async function addParticipant(
   });
 }
 
+/**
+ * NEN 7513's "on whose behalf": a parent with authority who gives or withdraws consent for the
+ * youth through their own account acts on behalf of the youth (named by participant id, never by
+ * name). Staff recording a consent act for themselves.
+ */
+async function onBehalfOf(
+  tx: Tx,
+  actor: Actor,
+  consent: { participantId: string; representativeId: string | null },
+): Promise<string | null> {
+  if (actor.role !== 'participant' || !consent.representativeId) return null;
+  const [representative] = await tx
+    .select({ userId: participants.userId })
+    .from(participants)
+    .where(eq(participants.id, consent.representativeId));
+  return representative?.userId === actor.userId ? `participant:${consent.participantId}` : null;
+}
+
 export async function giveConsent(
   ctx: RequestContext & { actor: Actor },
   caseId: string,
@@ -170,6 +189,7 @@ export async function giveConsent(
       action: 'create',
       grounds: how,
       outcome: 'success',
+      onBehalfOf: await onBehalfOf(tx, ctx.actor, input),
     });
     return row.id;
   });
@@ -184,7 +204,12 @@ export async function withdrawConsent(
   return runCommand(ctx, async ({ tx, now, audit }) => {
     const how = await grounds(ctx.actor, tx, caseId);
     const [consent] = await tx
-      .select({ givenOn: consents.givenOn, withdrawnOn: consents.withdrawnOn })
+      .select({
+        givenOn: consents.givenOn,
+        withdrawnOn: consents.withdrawnOn,
+        participantId: consents.participantId,
+        representativeId: consents.representativeId,
+      })
       .from(consents)
       .where(and(eq(consents.id, consentId), eq(consents.caseId, caseId)));
     if (!consent) throw new AppError('NOT_FOUND');
@@ -225,6 +250,7 @@ export async function withdrawConsent(
         action: 'update',
         grounds: how,
         outcome: 'success',
+        onBehalfOf: await onBehalfOf(tx, ctx.actor, consent),
       },
       // Each removal names what was removed (type and id; the content itself is gone).
       ...effects.removes.map((r) => ({
