@@ -41,9 +41,7 @@ describe('the policy', () => {
             'coding.',
             'codebook.',
             'qda.',
-          ].some((p) =>
-            a.startsWith(p),
-          ) ||
+          ].some((p) => a.startsWith(p)) ||
           a === 'case.reference.read' ||
           a === 'case.reference.manage',
       ),

@@ -212,7 +212,8 @@ const rules: Record<Exclude<Action, 'public'>, Rule> = {
   // manage the programme, not its cases) and never policymakers (aggregates only).
   'case.read': (a, r) => caseRoles.includes(a.role) && (!r || caseAccessGrounds(a, r) !== null),
   // A researcher opens cases for a team they belong to.
-  'case.create': (a, r) => a.role === 'researcher' && (!r || (r.type !== 'programme' && a.teamIds.includes(r.teamId))),
+  'case.create': (a, r) =>
+    a.role === 'researcher' && (!r || (r.type !== 'programme' && a.teamIds.includes(r.teamId))),
   'case.update': (a, r) =>
     (a.role === 'researcher' || a.role === 'professional') &&
     (!r || caseAccessGrounds(a, r) !== null),

@@ -438,3 +438,16 @@ export const importReportSchema = z.object({
   documentsPerSecond: z.number(),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
+
+/** The programmes whose coding the user works on: those of their teams. */
+export const codingProgrammesSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      periodStart: z.string(),
+      periodEnd: z.string().nullable(),
+    }),
+  ),
+});
+export type CodingProgrammes = z.infer<typeof codingProgrammesSchema>;

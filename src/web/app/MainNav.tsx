@@ -11,6 +11,7 @@ import {
   canManageReferenceLists,
   canReadAccessLog,
   canReadCases,
+  canReadCoding,
   canReadOwnCase,
 } from './permissions';
 
@@ -21,6 +22,7 @@ export function MainNav({ session }: { session: WebSession }) {
       ? [{ to: '/mijn-casus', label: t('participant.title'), isEnd: false }]
       : [{ to: '/', label: t('nav.start'), isEnd: true }]),
     ...(canReadCases(session) ? [{ to: '/cases', label: t('nav.cases'), isEnd: false }] : []),
+    ...(canReadCoding(session) ? [{ to: '/coding', label: t('coding.nav'), isEnd: false }] : []),
     ...(canManageOrganisationLayer(session)
       ? [
           { to: '/programmes', label: t('nav.programmes'), isEnd: false },

@@ -43,3 +43,8 @@ export function canCreateCases(session: WebSession | null): boolean {
 export function canReadOwnCase(session: WebSession | null): boolean {
   return hasPermission(session, 'own_case.read');
 }
+
+/** Staff of a programme's teams: its codebook and coding across cases. */
+export function canReadCoding(session: WebSession | null): boolean {
+  return hasPermission(session, 'codebook.read');
+}

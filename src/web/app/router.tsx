@@ -25,6 +25,8 @@ const analysis = () => import('../features/analysis/pages');
 const participant = () => import('../features/participant/pages');
 const referenceLists = () => import('../features/reference-lists/pages');
 const instruments = () => import('../features/instruments/pages');
+const interviews = () => import('../features/interviews/pages');
+const coding = () => import('../features/coding/pages');
 
 export const routes: RouteObject[] = [
   {
@@ -55,6 +57,23 @@ export const routes: RouteObject[] = [
           {
             path: 'cases/:id/analysis',
             lazy: async () => ({ Component: (await analysis()).AnalysisPage }),
+          },
+          {
+            path: 'cases/:id/interviews',
+            lazy: async () => ({ Component: (await interviews()).InterviewsPage }),
+          },
+          {
+            path: 'sources/:sourceId',
+            lazy: async () => ({ Component: (await interviews()).CodingPage }),
+          },
+          { path: 'coding', lazy: async () => ({ Component: (await coding()).CodingHomePage }) },
+          {
+            path: 'programmes/:id/codebook',
+            lazy: async () => ({ Component: (await coding()).CodebookPage }),
+          },
+          {
+            path: 'programmes/:id/coding',
+            lazy: async () => ({ Component: (await coding()).CrossCasePage }),
           },
           {
             path: 'cases/:id/meetings',

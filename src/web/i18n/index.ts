@@ -6,6 +6,10 @@ import analysisEn from '../features/analysis/i18n/en.json';
 import analysisNl from '../features/analysis/i18n/nl.json';
 import dossierEn from '../features/dossier/i18n/en.json';
 import dossierNl from '../features/dossier/i18n/nl.json';
+import codingEn from '../features/coding/i18n/en.json';
+import codingNl from '../features/coding/i18n/nl.json';
+import interviewsEn from '../features/interviews/i18n/en.json';
+import interviewsNl from '../features/interviews/i18n/nl.json';
 import instrumentsEn from '../features/instruments/i18n/en.json';
 import instrumentsNl from '../features/instruments/i18n/nl.json';
 import meetingsEn from '../features/meetings/i18n/en.json';
@@ -30,6 +34,8 @@ export const translations = {
     ...dossierNl,
     ...analysisNl,
     ...instrumentsNl,
+    ...interviewsNl,
+    ...codingNl,
   },
   en: {
     ...en,
@@ -40,6 +46,8 @@ export const translations = {
     ...dossierEn,
     ...analysisEn,
     ...instrumentsEn,
+    ...interviewsEn,
+    ...codingEn,
   },
 };
 

@@ -216,6 +216,8 @@ describe.each(testDatabaseKinds())('interviews and coding (%s)', (kind) => {
     });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.details.current.name).toBe('School');
+    const mine = (await call('GET', '/api/coding/programmes')).json().items;
+    expect(mine.map((p: { id: string }) => p.id)).toEqual([fx.programmeId]);
     const book = codebookSchema.parse((await call('GET', `${codebook}/codebook`)).json());
     expect(book.codes).toHaveLength(5);
     expect(book.abilities).toEqual({ manage: true, exchange: true });
@@ -225,6 +227,7 @@ describe.each(testDatabaseKinds())('interviews and coding (%s)', (kind) => {
     );
     expect(asExpert.abilities.manage).toBe(false);
     const stranger = await loginAs(test, 'researcher');
+    expect((await call('GET', '/api/coding/programmes', stranger)).json().items).toEqual([]);
     expect((await call('GET', `${codebook}/codebook`, stranger)).statusCode).toBe(404);
     expect((await call('POST', `${codebook}/codes`, stranger, { name: 'x' })).statusCode).toBe(404);
   });

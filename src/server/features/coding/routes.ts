@@ -8,7 +8,7 @@ import path from 'node:path';
 import { PassThrough, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { idParamsSchema } from '../../../shared/contract/common';
 import {
@@ -28,6 +28,7 @@ import {
   codeUpdateSchema,
   codableOriginsSchema,
   codableSourceInputSchema,
+  codingProgrammesSchema,
   exportQuerySchema,
   importReportSchema,
   interviewInputSchema,
@@ -62,6 +63,7 @@ import { can, type Action } from '../../policy/policy';
 import type { AccessLogEntry } from '../audit/events';
 import { caseGuard } from '../cases/case-guard';
 import { cases } from '../cases/schema';
+import { programmes, teams } from '../organisations/schema';
 import { extractTranscript, TranscriptError } from '../qda/text/extract';
 import { forgetLookups, programmeGuard, reachOf, sourceGuard, type Reach } from './access';
 import {
@@ -752,6 +754,32 @@ export async function codingRoutes(fastify: FastifyInstance) {
       const { memo, reach } = await memoReach(request, request.params.memoId);
       await updateMemo({ ...contextOf(request), reach }, memo.id, null);
       return presentMemos(request, reach, memo.targetType as 'code', memo.targetId);
+    },
+  );
+
+  // The programmes the user codes in: those of the teams they are a member of.
+  app.get(
+    '/api/coding/programmes',
+    {
+      schema: { tags, response: { 200: codingProgrammesSchema } },
+      config: { policy: 'codebook.read' },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      if (actor.teamIds.length === 0) return { items: [] };
+      const rows = await db()
+        .selectDistinct({
+          id: programmes.id,
+          name: programmes.name,
+          periodStart: programmes.periodStart,
+          periodEnd: programmes.periodEnd,
+          sortKey: programmes.sortKey,
+        })
+        .from(programmes)
+        .innerJoin(teams, eq(teams.programmeId, programmes.id))
+        .where(inArray(teams.id, [...actor.teamIds]))
+        .orderBy(asc(programmes.sortKey));
+      return { items: rows.map(({ sortKey: _s, ...r }) => r) };
     },
   );
 

@@ -1,7 +1,8 @@
 // /cases/:id — one case: its code and facts, a way to its timeline (and the timeline as PDF), its
-// dossier research, review meetings and explanatory analysis, its progress and retention, the
-// colleagues assigned to it, its participants (with their own access for the youth and parents)
-// and the consent per participant per purpose. The forms show only when the case may be changed.
+// dossier research, interviews, review meetings and explanatory analysis, its progress and
+// retention, the colleagues assigned to it, its participants (with their own access for the youth
+// and parents) and the consent per participant per purpose. The forms show only when the case may
+// be changed.
 import { useEffect, useState } from 'react';
 import { Heading } from '@nl-design-system-candidate/heading-react';
 import { Paragraph } from '@nl-design-system-candidate/paragraph-react';
@@ -75,6 +76,9 @@ export function CaseDetailPage() {
           </ButtonLink>
           <ButtonLink to={`/cases/${detail.id}/dossier`} purpose="secondary">
             {t('dossier.caseLink')}
+          </ButtonLink>
+          <ButtonLink to={`/cases/${detail.id}/interviews`} purpose="secondary">
+            {t('case.interviews')}
           </ButtonLink>
           <ButtonLink to={`/cases/${detail.id}/meetings`} purpose="secondary">
             {t('meetings.caseLink')}
