@@ -16,6 +16,7 @@ import { loggedReadIds, runLoggedRead, type LoggedReadId } from './logged-read';
 import { runSynthetic, syntheticIds, type SyntheticId } from './synthetic';
 import { serverGroups } from './server-groups';
 import { runTimelineRender, timelineRenderIds } from './timeline-render-row';
+import { codingIds, runCoding, type CodingId } from './coding';
 
 const allIds: readonly string[] = [
   ...throughputIds,
@@ -24,6 +25,7 @@ const allIds: readonly string[] = [
   ...loggedReadIds,
   ...syntheticIds,
   ...timelineRenderIds,
+  ...codingIds,
 ];
 
 const usage = `Usage: npm run bench [-- [--only <id>[,<id>…]] [--json <file>]]
@@ -111,6 +113,11 @@ async function main() {
   if (only.has('timeline-render')) {
     console.error('Timeline page in Chromium (timeline-render):');
     rows.push(...(await withOtherCpu(runTimelineRender)));
+  }
+  const coding = pick<CodingId>(codingIds, only);
+  if (coding.size) {
+    console.error(`Interviews and coding (${[...coding].join(', ')}):`);
+    rows.push(...(await withOtherCpu(() => runCoding(coding))));
   }
 
   const cpuBusyAfterPercent = await cpuBusyPercent();

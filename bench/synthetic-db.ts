@@ -1,14 +1,19 @@
-// A database full of synthetic cases for the timeline-read and case-list rows: made with
+// A database full of synthetic cases for the timeline-read, case-list and coding rows: made with
 // `npm run seed:synthetic` (timed) in a temp PGlite folder or on a throwaway PostgreSQL cluster
 // (scripts/pg-test-cluster.sh), plus a researcher with TOTP (made with `npm run cli`) who is a
 // member of every synthetic team, and the facts the rows need: a case with exactly 100 timeline
 // items, a frequent institution type + region pair, and the database size.
+//
+// With or without interviews: the timeline and case-list rows seed with `--no-interviews` (fast,
+// and the figures stay comparable with earlier runs); the coding rows seed the interviews,
+// transcripts and codings too. Nothing is cached between runs: every call seeds a new temp
+// database, and the returned database says whether it has interviews.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { acquireDataLock } from '../src/server/db/data-lock';
-import { openPglite } from '../src/server/db/connect';
+import { openPglite, openPostgres, type Database } from '../src/server/db/connect';
 import { syntheticProgrammeName } from '../scripts/seed-synthetic';
 import {
   childEnv,
@@ -33,6 +38,8 @@ export const benchResearcher = {
 export type SyntheticDatabase = {
   kind: Kind;
   cases: number;
+  /** Seeded with interviews, transcripts and codings (else `--no-interviews`). */
+  interviews: boolean;
   /** Wall time of `npm run seed:synthetic` as a child process, start-up and initdb included. */
   seedWallMs: number;
   /** The seed's own time for writing the cases (from its summary), null if not found. */
@@ -73,7 +80,7 @@ function folderSize(dir: string): number {
 }
 
 /** Runs the seed as a child process, echoing its latest progress line every 15 s. */
-async function seed(env: NodeJS.ProcessEnv, args: string[], cases: number) {
+async function seed(env: NodeJS.ProcessEnv, args: string[], cases: number, timeoutMs: number) {
   const started = performance.now();
   const managed = startProcess(
     'npm run seed:synthetic',
@@ -103,9 +110,9 @@ async function seed(env: NodeJS.ProcessEnv, args: string[], cases: number) {
         reportedMs: reported ? Number(reported.replaceAll('.', '').replace(',', '.')) * 1000 : null,
       };
     }
-    if (performance.now() - started > 60 * 60_000) {
+    if (performance.now() - started > timeoutMs) {
       await stopProcess(managed);
-      throw new Error('seed:synthetic did not finish within an hour');
+      throw new Error(`seed:synthetic did not finish within ${timeoutMs / 60_000} minutes`);
     }
   }
 }
@@ -131,7 +138,7 @@ function createResearcher(env: NodeJS.ProcessEnv): string {
   return secret;
 }
 
-type Query = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+export type Query = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 
 /** Team memberships for the bench researcher, and the facts the rows need. */
 async function inspect(query: Query) {
@@ -164,15 +171,23 @@ async function inspect(query: Query) {
   };
 }
 
-export async function prepareSyntheticDatabase(
+/** More preparation on the seeded database, after the researcher joined every team. */
+export type Extra<T> = (database: Database, query: Query) => Promise<T>;
+
+export async function prepareSyntheticDatabase<T = undefined>(
   kind: Kind,
   cases: number,
-): Promise<SyntheticDatabase> {
+  options: { interviews: boolean; extra?: Extra<T> },
+): Promise<SyntheticDatabase & { extra: T | undefined }> {
   const dataDir = makeTempDir(`ketenlens-bench-synthetic-${kind}-`);
+  const seedArgs = options.interviews ? [] : ['--no-interviews'];
+  const what = `${cases.toLocaleString('en-US')} synthetic cases ${options.interviews ? 'with interviews and codings' : '(--no-interviews)'}`;
+  // Interviews make the seed about ten times slower (the transcripts' tsvector above all).
+  const seedTimeoutMs = (options.interviews ? 120 : 60) * 60_000;
   if (kind === 'pglite') {
     const appEnv = childEnv({ KETENLENS_DATA_DIR: dataDir });
-    console.error(`  seeding ${cases.toLocaleString('en-US')} synthetic cases into PGlite…`);
-    const seeded = await seed(appEnv, ['--data-dir', dataDir], cases);
+    console.error(`  seeding ${what} into PGlite…`);
+    const seeded = await seed(appEnv, ['--data-dir', dataDir, ...seedArgs], cases, seedTimeoutMs);
     const totpSecret = createResearcher(appEnv);
     const lock = acquireDataLock(dataDir);
     const database = await openPglite({ dataDir: path.join(dataDir, 'pglite') });
@@ -184,8 +199,11 @@ export async function prepareSyntheticDatabase(
       }
     ).$client;
     let facts: Awaited<ReturnType<typeof inspect>>;
+    let extra: T | undefined;
     try {
-      facts = await inspect(async (text, params) => (await client.query(text, params)).rows);
+      const query: Query = async (text, params) => (await client.query(text, params)).rows;
+      facts = await inspect(query);
+      extra = await options.extra?.(database, query);
     } finally {
       await database.close();
       lock.release();
@@ -193,6 +211,8 @@ export async function prepareSyntheticDatabase(
     return {
       kind,
       cases,
+      interviews: options.interviews,
+      extra,
       seedWallMs: seeded.wallMs,
       seedReportedMs: seeded.reportedMs,
       folderBytes: folderSize(path.join(dataDir, 'pglite')),
@@ -225,20 +245,32 @@ export async function prepareSyntheticDatabase(
     await admin.end();
     const url = serverUrl.replace(/\/postgres$/, '/kl_bench');
     const appEnv = { ...childEnv({ KETENLENS_DATA_DIR: dataDir }), DATABASE_URL: url };
-    console.error(`  seeding ${cases.toLocaleString('en-US')} synthetic cases into PostgreSQL…`);
-    const seeded = await seed(appEnv, [], cases);
+    console.error(`  seeding ${what} into PostgreSQL…`);
+    const seeded = await seed(appEnv, seedArgs, cases, seedTimeoutMs);
     const totpSecret = createResearcher(appEnv);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     let facts: Awaited<ReturnType<typeof inspect>>;
+    let extra: T | undefined;
     try {
-      facts = await inspect(async (text, params) => (await client.query(text, params)).rows);
+      const query: Query = async (text, params) => (await client.query(text, params)).rows;
+      facts = await inspect(query);
+      if (options.extra) {
+        const database = await openPostgres(url, { max: 2 });
+        try {
+          extra = await options.extra(database, query);
+        } finally {
+          await database.close();
+        }
+      }
     } finally {
       await client.end();
     }
     return {
       kind,
       cases,
+      interviews: options.interviews,
+      extra,
       seedWallMs: seeded.wallMs,
       seedReportedMs: seeded.reportedMs,
       folderBytes: null,

@@ -37,9 +37,9 @@ const listTargetMs = { pglite: 150, postgres: 50 } as const;
 
 const label = (kind: Kind) => (kind === 'pglite' ? 'PGlite' : 'PostgreSQL (throwaway cluster)');
 
-type Server = { process: Managed; port: number };
+export type Server = { process: Managed; port: number };
 
-async function startServer(
+export async function startServer(
   name: string,
   script: string,
   env: NodeJS.ProcessEnv,
@@ -71,14 +71,24 @@ async function post(port: number, urlPath: string, body: unknown) {
 }
 
 /** Logs the bench researcher in (password, then TOTP); the session outlives app restarts. */
-async function login(app: Server, totpSecret: string): Promise<string> {
+export async function login(app: Server, totpSecret: string): Promise<string> {
+  return (await loginWithCsrf(app, totpSecret)).cookie;
+}
+
+/** The same, also giving the session's CSRF token (for POST requests). */
+export async function loginWithCsrf(
+  app: Server,
+  totpSecret: string,
+): Promise<{ cookie: string; csrfToken: string }> {
   const first = await post(app.port, '/api/auth/login', benchResearcher);
   const second = await post(app.port, '/api/auth/login/totp', {
     challengeToken: first.body.challengeToken,
     code: await generate({ secret: totpSecret }),
   });
   if (!second.cookie) throw new Error('login gave no session cookie');
-  return second.cookie;
+  const csrfToken = second.body.csrfToken;
+  if (typeof csrfToken !== 'string') throw new Error('login gave no CSRF token');
+  return { cookie: second.cookie, csrfToken };
 }
 
 async function checkTimeline(port: number, urlPath: string, cookie: string, who: string) {
@@ -108,10 +118,10 @@ async function load(port: number, urlPath: string, connections: number, cookie: 
   return { rps: result.requests.average, p99: result.latency.p99 };
 }
 
-function databaseFacts(db: SyntheticDatabase) {
+export function databaseFacts(db: SyntheticDatabase) {
   const mib = (bytes: number) => `${formatInt(bytes / 2 ** 20)} MiB`;
   const seeded =
-    `${formatInt(db.cases)} synthetic cases seeded in ${(db.seedWallMs / 1000).toFixed(0)} s` +
+    `${formatInt(db.cases)} synthetic cases ${db.interviews ? 'with interviews and codings ' : '(--no-interviews) '}seeded in ${(db.seedWallMs / 1000).toFixed(0)} s` +
     (db.seedReportedMs !== null
       ? ` (${(db.seedReportedMs / 1000).toFixed(0)} s writing cases)`
       : '');
@@ -122,6 +132,7 @@ function databaseFacts(db: SyntheticDatabase) {
     text: `${seeded}, ${size}`,
     data: {
       cases: db.cases,
+      interviews: db.interviews,
       seedWallMs: db.seedWallMs,
       seedReportedMs: db.seedReportedMs,
       databaseBytes: db.databaseBytes,
@@ -200,7 +211,7 @@ async function timelineRow(db: SyntheticDatabase, cookie: string): Promise<Row> 
   };
 }
 
-function percentile(sorted: readonly number[], p: number): number {
+export function percentile(sorted: readonly number[], p: number): number {
   // Nearest rank: the smallest sample with at least p% of the samples at or below it.
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
   return sorted[Math.min(rank, sorted.length) - 1] ?? Number.NaN;
@@ -293,7 +304,10 @@ export async function runSynthetic(wanted: ReadonlySet<SyntheticId>): Promise<Ro
       if (list) rows.push(skipped('case-list-postgres', why));
       continue;
     }
-    const db = await prepareSyntheticDatabase(kind, list ? casesForList : casesForTimelineOnly);
+    // Without interviews: the transcripts would make the seed far slower and change nothing here.
+    const db = await prepareSyntheticDatabase(kind, list ? casesForList : casesForTimelineOnly, {
+      interviews: false,
+    });
     try {
       const app = await startServer('app', 'src/server/main.ts', db.appEnv, '/api/health');
       let cookie: string;

@@ -24,13 +24,21 @@ import {
   timelineHistory,
   timelineItems,
 } from '../src/server/features/timeline/schema';
+import {
+  interviews,
+  qdaCodes,
+  qdaSegments,
+  qdaSources,
+} from '../src/server/features/coding/schema';
 import { dayRange, validateDates } from '../src/shared/domain/fuzzy-date';
+import { codePointLength, sliceByCodePoints } from '../src/shared/domain/text-offsets';
 import { computeIndicators } from '../src/shared/domain/indicators';
 import type { CategoryMarker, TimelineLane } from '../src/shared/domain/timeline';
 import {
   parseSeedArgs,
   SeedUsageError,
   seedSynthetic,
+  syntheticCodebook,
   syntheticEmailDomain,
   syntheticProgrammeName,
 } from './seed-synthetic';
@@ -67,13 +75,19 @@ describe('seed:synthetic arguments', () => {
     expect(parseSeedArgs(['--cases', '20000', '--data-dir', 'd', '--seed', '7'], {})).toEqual({
       cases: 20000,
       seed: 7,
+      interviews: true,
       target: { kind: 'pglite', dataDir: path.resolve('d') },
     });
     expect(parseSeedArgs(['--cases', '3'], { DATABASE_URL: 'postgres://h/db' })).toEqual({
       cases: 3,
       seed: 1,
+      interviews: true,
       target: { kind: 'postgres', url: 'postgres://h/db' },
     });
+    expect(parseSeedArgs(['--cases', '3', '--no-interviews'], {})).toMatchObject({
+      interviews: false,
+    });
+    expect(usageError(['--cases', '3', '--no-interviews=ja'])).toMatch(/no-interviews/);
     expect(parseSeedArgs(['--cases', '3'], { KETENLENS_DATA_DIR: '/srv/kl' })).toMatchObject({
       target: { kind: 'pglite', dataDir: '/srv/kl' },
     });
@@ -276,52 +290,256 @@ describe.each(testDatabaseKinds())('seed:synthetic (%s)', (kind) => {
       await again.dispose();
       await other.dispose();
     }
+    // Each seed now also writes 4–6 transcripts of thousands of words per case.
+  }, 120_000);
+
+  it(
+    'adds to an existing programme, and a case opened later gets the next number',
+    {
+      timeout: 60_000,
+    },
+    async () => {
+      const db = database.db;
+      const codesBefore = (await db.select({ n: count() }).from(qdaCodes))[0]!.n;
+      await seedSynthetic(database, { cases: 2, seed: 42, now });
+      expect((await db.select({ n: count() }).from(programmes))[0]!.n).toBe(1);
+      // The codebook of the reused programme is reused too.
+      expect((await db.select({ n: count() }).from(qdaCodes))[0]!.n).toBe(codesBefore);
+      expect(codesBefore).toBe(
+        syntheticCodebook.reduce((n, theme) => n + 1 + theme.children.length, 0),
+      );
+      const codes = (await db.select({ code: cases.code }).from(cases)).map((r) => r.code);
+      expect(codes).toHaveLength(7);
+      expect(new Set(codes).size).toBe(7);
+      const [team] = await db.select({ id: teams.id, programmeId: teams.programmeId }).from(teams);
+      const [researcher] = await db
+        .select({ id: users.id })
+        .from(users)
+        .innerJoin(teamMemberships, eq(teamMemberships.userId, users.id))
+        .where(eq(teamMemberships.teamId, team!.id));
+      const id = await createCase(
+        {
+          db,
+          requestId: 'test',
+          now: () => now,
+          actor: {
+            userId: researcher!.id,
+            role: 'researcher',
+            organisationId: null,
+            sessionIdHash: 'test',
+            sessionStage: 'full',
+            teamIds: [team!.id],
+          },
+        },
+        {
+          programmeId: team!.programmeId,
+          teamId: team!.id,
+          institutionType: 'jeugdzorgplus',
+          regionCode: 'JZ16',
+          birthYear: 2010,
+          gender: null,
+        },
+      );
+      const [opened] = await db.select({ code: cases.code }).from(cases).where(eq(cases.id, id));
+      const numbersOf2026 = codes
+        .filter((c) => c.startsWith('KL-2026-'))
+        .map((c) => Number(c.slice('KL-2026-'.length)));
+      expect(opened!.code).toBe(
+        `KL-2026-${String(Math.max(0, ...numbersOf2026) + 1).padStart(3, '0')}`,
+      );
+    },
+  );
+});
+
+describe.each(testDatabaseKinds())('seed:synthetic interviews and codings (%s)', (kind) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    await seedSynthetic(database, { cases: 20, seed: 7, now, batchSize: 8 });
+  });
+  afterAll(() => database.dispose());
+
+  const wordsOf = (text: string) => text.trim().split(/\s+/).length;
+
+  it('makes a codebook of themes with sub-codes, colours and definitions', async () => {
+    const codes = await database.db.select().from(qdaCodes);
+    const themes = codes.filter((c) => c.parentId === null);
+    expect(themes).toHaveLength(syntheticCodebook.length);
+    expect(themes.length).toBeGreaterThanOrEqual(8);
+    for (const theme of themes) {
+      const children = codes.filter((c) => c.parentId === theme.id);
+      expect(children.length).toBeGreaterThanOrEqual(3);
+      expect(children.length).toBeLessThanOrEqual(6);
+    }
+    for (const code of codes) {
+      expect(code.color).toMatch(/^#[0-9a-f]{6}$/);
+      expect(code.definition.length).toBeGreaterThan(10);
+    }
+    expect(codes.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['Wachttijd', 'Thuiszitten', 'Mentor']),
+    );
   });
 
-  it('adds to an existing programme, and a case opened later gets the next number', async () => {
+  it('gives every case 4–6 interviews of 2,000–6,000 words with its own participants', async () => {
     const db = database.db;
-    await seedSynthetic(database, { cases: 2, seed: 42, now });
-    expect((await db.select({ n: count() }).from(programmes))[0]!.n).toBe(1);
-    const codes = (await db.select({ code: cases.code }).from(cases)).map((r) => r.code);
-    expect(codes).toHaveLength(7);
-    expect(new Set(codes).size).toBe(7);
-    const [team] = await db.select({ id: teams.id, programmeId: teams.programmeId }).from(teams);
-    const [researcher] = await db
-      .select({ id: users.id })
-      .from(users)
-      .innerJoin(teamMemberships, eq(teamMemberships.userId, users.id))
-      .where(eq(teamMemberships.teamId, team!.id));
-    const id = await createCase(
-      {
-        db,
-        requestId: 'test',
-        now: () => now,
-        actor: {
-          userId: researcher!.id,
-          role: 'researcher',
-          organisationId: null,
-          sessionIdHash: 'test',
-          sessionStage: 'full',
-          teamIds: [team!.id],
-        },
-      },
-      {
-        programmeId: team!.programmeId,
-        teamId: team!.id,
-        institutionType: 'jeugdzorgplus',
-        regionCode: 'JZ16',
-        birthYear: 2010,
-        gender: null,
-      },
-    );
-    const [opened] = await db.select({ code: cases.code }).from(cases).where(eq(cases.id, id));
-    const numbersOf2026 = codes
-      .filter((c) => c.startsWith('KL-2026-'))
-      .map((c) => Number(c.slice('KL-2026-'.length)));
-    expect(opened!.code).toBe(
-      `KL-2026-${String(Math.max(0, ...numbersOf2026) + 1).padStart(3, '0')}`,
-    );
+    const caseRows = await db.select().from(cases);
+    expect(caseRows).toHaveLength(20);
+    let total = 0;
+    for (const row of caseRows) {
+      const rows = await db
+        .select({ interview: interviews, source: qdaSources, participantCase: participants.caseId })
+        .from(interviews)
+        .innerJoin(qdaSources, eq(qdaSources.id, interviews.sourceId))
+        .innerJoin(participants, eq(participants.id, interviews.participantId))
+        .where(eq(interviews.caseId, row.id));
+      expect(rows.length).toBeGreaterThanOrEqual(4);
+      expect(rows.length).toBeLessThanOrEqual(6);
+      total += rows.length;
+      for (const { interview, source, participantCase } of rows) {
+        expect(participantCase).toBe(row.id);
+        expect(source.caseId).toBe(row.id);
+        expect(source.programmeId).toBe(row.programmeId);
+        expect(source.kind).toBe('interview');
+        expect(source.participantId).toBe(interview.participantId);
+        expect(source.name).toMatch(
+          /^Interview .+, \d{4}-\d{2}-\d{2} \((face-to-face|video|telefoon|schriftelijk)\)$/,
+        );
+        expect(source.name).toContain(interview.heldOn);
+        expect(source.length).toBe(codePointLength(source.body));
+        expect(source.body).toBe(source.body.normalize('NFC').trimEnd());
+        const words = wordsOf(source.body);
+        expect(words).toBeGreaterThanOrEqual(2000);
+        expect(words).toBeLessThanOrEqual(6000);
+        expect(interview.heldOn >= row.createdAt.toISOString().slice(0, 10)).toBe(true);
+        expect(interview.heldOn <= today).toBe(true);
+        expect(interview.interviewerId).not.toBeNull();
+        expect(source.createdAt.getTime()).toBeLessThanOrEqual(now.getTime());
+      }
+    }
+    expect(total / 20).toBeGreaterThan(4);
+    expect(total / 20).toBeLessThan(6);
   });
+
+  it('writes Dutch transcripts with accents and now and then an emoji', async () => {
+    const bodies = (await database.db.select({ body: qdaSources.body }).from(qdaSources)).map(
+      (r) => r.body,
+    );
+    const all = bodies.join('\n');
+    expect(all).toMatch(/Interviewer: /);
+    expect(all).toMatch(/Jongere: /);
+    expect(all).toMatch(/[éëï]/);
+    expect(bodies.some((b) => /\p{Extended_Pictographic}/u.test(b))).toBe(true);
+  });
+
+  it('codes 60–100 segments per case on whole words, with code-point offsets', async () => {
+    const db = database.db;
+    const perCase = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from qda_segments group by case_id`,
+    );
+    expect(perCase).toHaveLength(20);
+    for (const { n } of perCase) {
+      expect(n).toBeGreaterThanOrEqual(60);
+      expect(n).toBeLessThanOrEqual(100);
+    }
+    const rows = await queryRows<{
+      start_pos: number;
+      end_pos: number;
+      length: number;
+      body: string;
+      text: string;
+      before: string;
+      after: string;
+      in_case: boolean;
+      after_source: boolean;
+    }>(
+      db,
+      sql`select s.start_pos, s.end_pos, src.length, src.body,
+            substr(src.body, s.start_pos + 1, s.end_pos - s.start_pos) as text,
+            case when s.start_pos = 0 then ' ' else substr(src.body, s.start_pos, 1) end as before,
+            case when s.end_pos = src.length then ' ' else substr(src.body, s.end_pos + 1, 1) end as after,
+            s.case_id = src.case_id and s.programme_id = src.programme_id as in_case,
+            s.created_at >= src.created_at as after_source
+          from qda_segments s join qda_sources src on src.id = s.source_id`,
+    );
+    for (const row of rows) {
+      expect(row.end_pos).toBeLessThanOrEqual(row.length);
+      expect(row.start_pos).toBeGreaterThanOrEqual(0);
+      expect(row.text).toMatch(/^\S[\s\S]*\S$/u);
+      expect(row.before).toMatch(/^\s$/);
+      expect(row.after).toMatch(/^\s$/);
+      const words = wordsOf(row.text);
+      expect(words).toBeGreaterThanOrEqual(5);
+      expect(words).toBeLessThanOrEqual(60);
+      // SQL counts characters as code points, as the offsets do.
+      expect(sliceByCodePoints(row.body, row.start_pos, row.end_pos)).toBe(row.text);
+      expect(row.in_case).toBe(true);
+      expect(row.after_source).toBe(true);
+    }
+    const segments = await db.select().from(qdaSegments);
+    const important = segments.filter((s) => s.important).length;
+    expect(important / segments.length).toBeGreaterThan(0.04);
+    expect(important / segments.length).toBeLessThan(0.2);
+    expect(segments.some((s) => s.quote)).toBe(true);
+    for (const s of segments) {
+      expect(s.coderId).not.toBeNull();
+      expect(s.codeId).not.toBeNull();
+    }
+    // A skewed use of the codebook: the most used code far more than the least used.
+    const use = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from qda_segments group by code_id order by 1 desc`,
+    );
+    expect(use[0]!.n).toBeGreaterThan(5 * use.at(-1)!.n);
+  });
+
+  it('finds planted Dutch stems in a minority of the transcripts with the tsvector search', async () => {
+    const hits = async (q: string) => {
+      const [row] = await queryRows<{ n: number; total: number }>(
+        database.db,
+        sql`select count(*) filter (where search @@ websearch_to_tsquery('dutch', ${q}))::int as n,
+              count(*)::int as total from qda_sources`,
+      );
+      return row!;
+    };
+    for (const q of ['wachtlijsten', 'gesprek', 'mentor', 'overplaatsingen']) {
+      const { n, total } = await hits(q);
+      expect(n, q).toBeGreaterThan(0);
+      expect(n, q).toBeLessThan(total / 2);
+    }
+    expect((await hits('jeugdzorgbestuurder')).n).toBe(0);
+  });
+
+  it('writes the same transcripts for the same seed, and others for another seed', async () => {
+    const firstHash = async (db: TestDatabase['db']) => {
+      const [row] = await queryRows<{ hash: string }>(
+        db,
+        sql`select md5(s.body) as hash from qda_sources s join cases c on c.id = s.case_id
+            order by c.code, s.created_at, s.id limit 1`,
+      );
+      return row!.hash;
+    };
+    const again = await createTestDatabase(kind);
+    const other = await createTestDatabase(kind);
+    const without = await createTestDatabase(kind);
+    try {
+      await seedSynthetic(again, { cases: 20, seed: 7, now, batchSize: 20 });
+      await seedSynthetic(other, { cases: 2, seed: 8, now });
+      await seedSynthetic(without, { cases: 20, seed: 7, now, interviews: false });
+      expect(await firstHash(again.db)).toBe(await firstHash(database.db));
+      expect(await firstHash(other.db)).not.toBe(await firstHash(database.db));
+      // --no-interviews: the same cases, without interviews, codings or codebook.
+      for (const table of [qdaSources, interviews, qdaSegments, qdaCodes])
+        expect((await without.db.select({ n: count() }).from(table))[0]!.n).toBe(0);
+      const codes = async (db: TestDatabase['db']) =>
+        await db.select({ code: cases.code, id: cases.id }).from(cases).orderBy(asc(cases.code));
+      expect(await codes(without.db)).toEqual(await codes(again.db));
+    } finally {
+      await again.dispose();
+      await other.dispose();
+      await without.dispose();
+    }
+  }, 240_000);
 });
 
 describe('npm run seed:synthetic as a process', () => {

@@ -1,4 +1,4 @@
-// `npm run seed:synthetic -- --cases N [--data-dir D] [--seed S]`: fills a database with
+// `npm run seed:synthetic -- --cases N [--data-dir D] [--seed S] [--no-interviews]`: fills a database with
 // realistic but entirely FICTIONAL cases, for load tests, benchmarks and trying the screens with
 // a realistic amount of data. DATABASE_URL selects a PostgreSQL server; otherwise the embedded
 // database in the data folder (KETENLENS_DATA_DIR, default ./data, or --data-dir), which must not
@@ -9,7 +9,11 @@
 // institute, one invited researcher account per team (no password: an administrator sends an
 // invitation link), and then N cases: participants, consents per participant per purpose, 40–150
 // timeline items per case across all lanes with their history entry, some comments, and the
-// case's indicators computed with computeIndicators, as the app would store them.
+// case's indicators computed with computeIndicators, as the app would store them. Unless
+// --no-interviews: a codebook for the programme (8 themes with 3–6 sub-codes each, made once), and
+// per case 4–6 interviews with its participants, each with a transcript of 2,000–6,000 words
+// (a qda_sources row; its search vector is computed by the database), and 60–100 coded
+// segments on whole words. The transcripts' Dutch tsvector is the largest part of the time.
 //
 // It writes no access-log entries: it is not a user and reads nobody's data. (Creating the
 // programme, teams and accounts goes through the app's own commands, which log nothing either.)
@@ -49,6 +53,13 @@ import {
   participants,
 } from '../src/server/features/cases/schema';
 import { syncCaseReferenceData } from '../src/server/features/cases/reference';
+import {
+  interviews,
+  qdaCodeHistory,
+  qdaCodes,
+  qdaSegments,
+  qdaSources,
+} from '../src/server/features/coding/schema';
 import {
   municipalities,
   organisations,
@@ -94,17 +105,22 @@ export class SeedUsageError extends Error {
   readonly exitCode = 2;
 }
 
-export const usage = `Gebruik: npm run seed:synthetic -- --cases N [--data-dir D] [--seed S]
+export const usage = `Gebruik: npm run seed:synthetic -- --cases N [--data-dir D] [--seed S] [--no-interviews]
 
-  --cases N     aantal fictieve casussen om toe te voegen (1 tot en met 1.000.000)
-  --data-dir D  datamap van de ingebouwde database (standaard KETENLENS_DATA_DIR of ./data);
-                niet samen met DATABASE_URL
-  --seed S      geheel getal (standaard 1): hetzelfde getal geeft dezelfde casussen
+  --cases N        aantal fictieve casussen om toe te voegen (1 tot en met 1.000.000)
+  --data-dir D     datamap van de ingebouwde database (standaard KETENLENS_DATA_DIR of ./data);
+                   niet samen met DATABASE_URL
+  --seed S         geheel getal (standaard 1): hetzelfde getal geeft dezelfde casussen
+  --no-interviews  zonder interviews en coderingen (standaard krijgt elke casus 4–6 interviews
+                   van 2.000–6.000 woorden en 60–100 gecodeerde fragmenten, met een codeboek;
+                   dat maakt de database ruim twee keer zo groot en het vullen zo'n zes tot
+                   acht keer trager)
 
 DATABASE_URL kiest een PostgreSQL-server. De datamap mag niet in gebruik zijn door de app.`;
 
 export type SeedTarget = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
-export type SeedArguments = { cases: number; seed: number; target: SeedTarget } | { help: true };
+export type SeedArguments =
+  { cases: number; seed: number; interviews: boolean; target: SeedTarget } | { help: true };
 
 const maxCases = 1_000_000;
 
@@ -118,6 +134,7 @@ export function parseSeedArgs(argv: string[], env: NodeJS.ProcessEnv): SeedArgum
         cases: { type: 'string' },
         'data-dir': { type: 'string' },
         seed: { type: 'string' },
+        'no-interviews': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -141,6 +158,7 @@ export function parseSeedArgs(argv: string[], env: NodeJS.ProcessEnv): SeedArgum
     if (!Number.isSafeInteger(seed))
       throw new SeedUsageError(`--seed: "${seedText}" is geen geheel getal van 0 of meer.`);
   }
+  const interviews = values['no-interviews'] !== true;
   const dataDirText = typeof values['data-dir'] === 'string' ? values['data-dir'].trim() : null;
   if (dataDirText === '') throw new SeedUsageError('--data-dir: geef een map op.');
   if (env.DATABASE_URL) {
@@ -148,12 +166,12 @@ export function parseSeedArgs(argv: string[], env: NodeJS.ProcessEnv): SeedArgum
       throw new SeedUsageError(
         '--data-dir: DATABASE_URL is gezet, dus de casussen gaan naar die PostgreSQL-server. Kies één van beide.',
       );
-    return { cases: count, seed, target: { kind: 'postgres', url: env.DATABASE_URL } };
+    return { cases: count, seed, interviews, target: { kind: 'postgres', url: env.DATABASE_URL } };
   }
   const dataDir = dataDirText
     ? path.resolve(dataDirText)
     : loadConfig({ ...env, DATABASE_URL: '' }).dataDir;
-  return { cases: count, seed, target: { kind: 'pglite', dataDir } };
+  return { cases: count, seed, interviews, target: { kind: 'pglite', dataDir } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -325,9 +343,11 @@ type Setup = {
   institutionTypes: string[];
   /** Marker of each (lane category list, code) that is not archived. */
   categories: Map<string, CategoryMarker | null>;
+  /** The synthetic codebook, when interviews are generated. */
+  codebook: SyntheticCode[] | null;
 };
 
-async function prepareSetup(db: Db, now: Date): Promise<Setup> {
+async function prepareSetup(db: Db, now: Date, withInterviews: boolean): Promise<Setup> {
   const ctx: RequestContext = { db, actor: null, requestId: 'seed-synthetic', now: () => now };
   const allRegions = await db.select({ code: regions.code }).from(regions).orderBy(regions.code);
   if (allRegions.length < teamCount)
@@ -421,10 +441,14 @@ async function prepareSetup(db: Db, now: Date): Promise<Setup> {
     })
     .from(timelineCategories)
     .where(isNull(timelineCategories.archivedAt));
+  const codebook = withInterviews
+    ? await prepareCodebook(db, programmeId, (teamsOut[0] as Team).researcherId, now)
+    : null;
   return {
     programmeId,
     programmeReused: existingProgramme !== undefined,
     teams: teamsOut,
+    codebook,
     regionCodes,
     institutionTypes: types.map((t) => t.code).sort(),
     categories: new Map(
@@ -452,6 +476,13 @@ export type GeneratedCase = {
   comments: CommentRow[];
   history: HistoryRow[];
   indicators: IndicatorRow;
+  /** Interview transcripts (qda_sources), their interviews and codings: empty when off. */
+  sources: SourceRow[];
+  interviews: InterviewRow[];
+  segments: SegmentRow[];
+  /** Words in the transcripts: in all, and per transcript. */
+  words: number;
+  transcriptWords: number[];
 };
 
 const statuses = [
@@ -581,6 +612,8 @@ type CaseContext = {
   latest: Date;
   categories: Setup['categories'];
   status: (typeof statuses)[number];
+  /** Codebook and researchers for interviews and codings; null: no interviews. */
+  interviews?: InterviewSettings | null;
 };
 
 export function generateCase(ctx: CaseContext): GeneratedCase {
@@ -1341,6 +1374,29 @@ export function generateCase(ctx: CaseContext): GeneratedCase {
     ctx.today,
   );
 
+  // Interviews with the participants whose interview consent is complete (others if none is).
+  const generated = ctx.interviews
+    ? generateInterviews(ctx, ctx.interviews, {
+        caseId,
+        people,
+        interviewable: new Set(
+          peopleView
+            .filter((participant) =>
+              hasConsent({
+                participant,
+                purpose: 'interview',
+                participants: peopleView,
+                consents: consentView,
+                birthYear,
+                on: ctx.latest,
+              }),
+            )
+            .map((p) => p.id),
+        ),
+        createdDay,
+      })
+    : { sources: [], interviews: [], segments: [], words: 0, transcriptWords: [] };
+
   return {
     caseRow,
     participants: people,
@@ -1349,6 +1405,1008 @@ export function generateCase(ctx: CaseContext): GeneratedCase {
     comments,
     history,
     indicators: { caseId, ...values, computedAt: ctx.now },
+    ...generated,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Interviews and codings
+//
+// Per case 4–6 interviews with its participants (those with a complete interview consent first),
+// each a transcript of 2,000–6,000 words, and 60–100 coded segments spread over them. The text is
+// put together fast from pools of whole sentences that are built once per seed from templates of
+// real Dutch words; the words the benchmarks search for ("gesprekken", "wachtlijst", "mentor",
+// "overplaatsing" and the rare "paardentherapie") occur only in topic sentences that a minority
+// of the transcripts get. Offsets of segments are code points (some sentences end in an emoji).
+
+/** A theme of the synthetic codebook with its sub-codes: name, definition. */
+type CodeSpec = { name: string; definition: string; children: [string, string][] };
+
+/** The synthetic codebook: top-level themes with their sub-codes (names are unique per parent). */
+export const syntheticCodebook: readonly CodeSpec[] = [
+  {
+    name: 'Hulpverlening',
+    definition: 'Ervaringen met jeugdhulp en de hulpverleners zelf.',
+    children: [
+      ['Wachttijd', 'Wachten op hulp, een intake of een plek, en wat dat deed.'],
+      [
+        'Wisseling van hulpverleners',
+        'Steeds nieuwe begeleiders, behandelaars of jeugdbeschermers.',
+      ],
+      ['Passend aanbod ontbreekt', 'Er is geen hulp die past, of de hulp is afgewezen.'],
+      ['Crisis', 'Crisisopvang, crisisinterventie of een acute plaatsing.'],
+      [
+        'Samenwerking in de keten',
+        'Hoe organisaties samenwerkten, informatie deelden of langs elkaar heen werkten.',
+      ],
+    ],
+  },
+  {
+    name: 'School',
+    definition: 'Onderwijs, schoolgang en de rol van school.',
+    children: [
+      ['Thuiszitten', 'Periodes zonder school of met veel verzuim.'],
+      ['Passend onderwijs', 'Speciaal onderwijs, toelaatbaarheid, een passende plek.'],
+      ['Schorsing en verwijdering', 'Geschorst of van school gestuurd.'],
+      ['Steun van school', 'Leerkrachten of school die hielpen.'],
+    ],
+  },
+  {
+    name: 'Netwerk',
+    definition: 'Mensen rond de jongere buiten de formele hulp.',
+    children: [
+      ['Mentor', 'Een mentor of coach die steun gaf of juist niet.'],
+      ['Familie', 'Grootouders, ooms, tantes en andere familie.'],
+      ['Vrienden', 'Vrienden en leeftijdsgenoten.'],
+      ['Steunfiguur', 'Iemand bij wie de jongere terecht kon.'],
+    ],
+  },
+  {
+    name: 'Gezin',
+    definition: 'De thuissituatie en het gezin.',
+    children: [
+      ['Ruzie thuis', 'Conflicten, spanningen of geweld in huis.'],
+      ['Scheiding', 'Scheiding van de ouders en wat die meebracht.'],
+      ['Zorgen om ouders', 'Ziekte, verslaving of overbelasting van een ouder.'],
+      ['Broers en zussen', 'De rol van broers en zussen.'],
+      ['Financiële zorgen', 'Schulden, armoede en geldzorgen.'],
+    ],
+  },
+  {
+    name: 'Wonen en plaatsing',
+    definition: 'Waar de jongere woonde en de plaatsingen.',
+    children: [
+      ['Overplaatsing', 'Van de ene plek naar de andere, en hoe dat ging.'],
+      ['Pleegzorg', 'Ervaringen in een pleeggezin of netwerkpleeggezin.'],
+      ['Gesloten plaatsing', 'Jeugdzorgplus of een justitiële jeugdinrichting.'],
+      ['Terug naar huis', 'Terugkeer naar de ouders of zelfstandig wonen.'],
+    ],
+  },
+  {
+    name: 'Participatie',
+    definition: 'Gehoord worden en meebeslissen.',
+    children: [
+      ['Gehoord worden', 'Of er naar de jongere of ouders werd geluisterd.'],
+      ['Meebeslissen', 'Invloed op besluiten over de hulp.'],
+      ['Informatie over besluiten', 'Uitleg over wat er werd besloten en waarom.'],
+    ],
+  },
+  {
+    name: 'Welzijn',
+    definition: 'Hoe het met de jongere ging.',
+    children: [
+      ['Angst en somberheid', 'Angst, somberheid, slecht slapen.'],
+      ['Zelfbeeld', 'Hoe de jongere over zichzelf dacht.'],
+      ['Middelengebruik', 'Blowen, drinken of ander gebruik.'],
+      ['Veerkracht', 'Wat hielp om door te gaan, lichtpuntjes.'],
+      ['Vertrouwen', 'Vertrouwen in hulpverleners of het verlies daarvan.'],
+      ['Toekomst', 'Wensen en plannen voor later.'],
+    ],
+  },
+  {
+    name: 'Justitie en bescherming',
+    definition: 'Kinderbeschermingsmaatregelen en justitie.',
+    children: [
+      ['Ondertoezichtstelling', 'Een OTS of voogdij en de gecertificeerde instelling.'],
+      ['Jeugdreclassering', 'Jeugdreclassering en taakstraffen.'],
+      ['Contact met politie', 'Aanrakingen met de politie.'],
+    ],
+  },
+];
+
+/** One colour per theme (lower-case #rrggbb); sub-codes get a lighter shade of it. */
+const themeColours = [
+  '#1f6feb',
+  '#2da44e',
+  '#bf8700',
+  '#cf222e',
+  '#8250df',
+  '#0a7ea4',
+  '#d1242f',
+  '#57606a',
+];
+
+function lighter(colour: string, share: number): string {
+  const channel = (i: number) => {
+    const value = parseInt(colour.slice(1 + 2 * i, 3 + 2 * i), 16);
+    return Math.round(value + (255 - value) * share)
+      .toString(16)
+      .padStart(2, '0');
+  };
+  return `#${channel(0)}${channel(1)}${channel(2)}`;
+}
+
+/** The codebook's codes, each with the weight by which segments get it (a few codes dominate). */
+export type SyntheticCode = { id: string; path: string; weight: number };
+
+/** Creates the codes of the synthetic codebook that the programme does not have yet. */
+async function prepareCodebook(
+  db: Db,
+  programmeId: string,
+  createdBy: string,
+  now: Date,
+): Promise<SyntheticCode[]> {
+  const existing = await db
+    .select({ id: qdaCodes.id, parentId: qdaCodes.parentId, name: qdaCodes.name })
+    .from(qdaCodes)
+    .where(and(eq(qdaCodes.programmeId, programmeId), isNull(qdaCodes.archivedAt)));
+  const find = (parentId: string | null, name: string) =>
+    existing.find((c) => c.parentId === parentId && c.name === name)?.id;
+  let order = 0;
+  const create = async (
+    parentId: string | null,
+    name: string,
+    definition: string,
+    color: string,
+  ) => {
+    order += 1;
+    const found = find(parentId, name);
+    if (found) return found;
+    const [row] = await db
+      .insert(qdaCodes)
+      .values({
+        programmeId,
+        parentId,
+        name,
+        definition,
+        inclusion: '',
+        exclusion: '',
+        color,
+        sortOrder: order,
+        createdBy,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!row) throw new Error(`Code ${name} is niet aangemaakt.`);
+    const { programmeId: _p, createdAt: _c, createdBy: _b, ...rest } = row;
+    await db.insert(qdaCodeHistory).values({
+      codeId: row.id,
+      programmeId,
+      change: 'created',
+      before: null,
+      after: Object.fromEntries(
+        Object.entries(rest).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]),
+      ),
+      changedBy: createdBy,
+      changedAt: now,
+    });
+    return row.id;
+  };
+  const out: SyntheticCode[] = [];
+  for (const [t, theme] of syntheticCodebook.entries()) {
+    const colour = themeColours[t % themeColours.length] as string;
+    const themeId = await create(null, theme.name, theme.definition, colour);
+    // The theme itself is coded now and then; its sub-codes far more, the first ones most.
+    out.push({ id: themeId, path: theme.name, weight: 0.4 });
+    for (const [k, [name, definition]] of theme.children.entries()) {
+      const id = await create(themeId, name, definition, lighter(colour, 0.15 + 0.12 * k));
+      out.push({ id, path: `${theme.name} > ${name}`, weight: 0 });
+    }
+  }
+  // Zipf-like weights over the sub-codes in a fixed, mixed order: rank r gets 1 / r^1.1.
+  const subCodes = out.filter((c) => c.weight === 0);
+  const mixed = subCodes
+    .map((c, i) => ({ c, key: (i * 7919) % subCodes.length }))
+    .sort((a, b) => a.key - b.key);
+  mixed.forEach(({ c }, rank) => {
+    c.weight = 10 / Math.pow(rank + 1, 1.1);
+  });
+  return out;
+}
+
+// Transcript text ----------------------------------------------------------------------------
+
+type Voice = 'youth' | 'parent' | 'professional';
+
+/** A sentence of a pool: its text, its length in code points, and its words' [start, end) offsets. */
+type PoolSentence = { text: string; length: number; words: Int32Array };
+
+type Pools = {
+  answers: Record<Voice, PoolSentence[]>;
+  questions: Record<Voice, PoolSentence[]>;
+  topics: Record<Topic, PoolSentence[]>;
+};
+
+const topics = ['gesprekken', 'wachtlijst', 'mentor', 'overplaatsing', 'paardentherapie'] as const;
+type Topic = (typeof topics)[number];
+
+/** How many transcripts get a topic: a minority each; "paardentherapie" is rare. */
+export const topicShare: Record<Topic, number> = {
+  gesprekken: 0.3,
+  wachtlijst: 0.2,
+  mentor: 0.18,
+  overplaatsing: 0.12,
+  paardentherapie: 0.003,
+};
+
+const topicSentences: Record<Topic, readonly string[]> = {
+  gesprekken: [
+    'We hadden eindeloos veel gesprekken, maar er veranderde niks.',
+    'Die gesprekken met de psycholoog hielpen wel een beetje.',
+    'Na al die gesprekken was het vertrouwen weg.',
+    'In de gesprekken ging het vooral over school en over thuis.',
+    'Pas in het derde gesprek durfde ik te vertellen wat er echt gebeurde.',
+    'De gesprekken werden steeds weer verzet.',
+    'Het gesprek met de jeugdbeschermer voelde als een verhoor.',
+  ],
+  wachtlijst: [
+    'We stonden maanden op een wachtlijst.',
+    'De wachtlijst voor de GGZ was meer dan een half jaar.',
+    'Tijdens de wachtlijst kregen we alleen overbruggingszorg.',
+    'Niemand kon zeggen hoe lang de wachtlijst nog was.',
+    'Door de wachtlijst ging het thuis nog verder mis.',
+    'Ze zetten ons op de wachtlijst en daarna hoorden we niks meer.',
+  ],
+  mentor: [
+    'De mentor op school was de enige die echt luisterde.',
+    'De mentor belde elke week even om te vragen hoe het ging.',
+    'Met de mentor is toen een nieuw rooster gemaakt.',
+    'Toen de mentor wegging, viel alles weer stil.',
+    'De mentor zag als eerste dat het niet goed ging.',
+  ],
+  overplaatsing: [
+    'Na de overplaatsing moest alles weer helemaal opnieuw beginnen.',
+    'Die overplaatsing kwam als een verrassing.',
+    'Er werd gepraat over een overplaatsing naar een andere groep.',
+    'Over de overplaatsing is nooit echt met de jongere overlegd.',
+    'Na weer een overplaatsing was er geen plek meer die als thuis voelde.',
+  ],
+  paardentherapie: [
+    'Bij de paardentherapie was er voor het eerst echt rust.',
+    'De paardentherapie was het enige waar we naar uitkeken.',
+  ],
+};
+
+const openers = [
+  '',
+  '',
+  '',
+  '',
+  '',
+  'Ja, ',
+  'Nou, ',
+  'Kijk, ',
+  'Weet je, ',
+  'Eh, ',
+  'Tja, ',
+  'Nee, ',
+  'Oké, ',
+  'Goh, ',
+  'Eerlijk gezegd, ',
+  'Ja, nee, ',
+];
+
+const moments = [
+  'In die periode',
+  'Toen',
+  'Daarna',
+  'Op een gegeven moment',
+  'Na de zomervakantie',
+  'In het begin',
+  'Vorig jaar',
+  'Later',
+  'Die eerste weken',
+  'Thuis',
+  'Op de groep',
+  'In groep acht',
+  'Na de kerstvakantie',
+  'Tijdens de behandeling',
+  'Achteraf gezien',
+  'In de brugklas',
+  'Rond zijn twaalfde',
+  'Die winter',
+  'Elke avond',
+  'In het weekend',
+  'Na de zitting',
+  'Vanaf dat moment',
+  'Meestal',
+  'Soms',
+  'Uiteindelijk',
+  'Een jaar later',
+  'Halverwege het schooljaar',
+  'Na de verhuizing',
+];
+
+const clauses: Record<Voice, readonly string[]> = {
+  youth: [
+    'voelde ik me niet gehoord',
+    'ging het eigenlijk best goed',
+    'had ik niemand om mee te praten',
+    'werd alles anders',
+    'was er veel ruzie thuis',
+    'kreeg ik eindelijk hulp',
+    'sliep ik heel slecht',
+    'ging ik bijna niet meer naar school',
+    'hadden we steeds nieuwe begeleiders',
+    'wist niemand wat er met mij aan de hand was',
+    'moest ik weer opnieuw mijn verhaal vertellen',
+    'kwam de politie een paar keer langs',
+    'ben ik gaan voetballen',
+    'was mijn moeder heel moe',
+    'kreeg ik een nieuwe begeleider',
+    'werd er over mij beslist zonder mij',
+    'zat ik veel op mijn kamer',
+    'heb ik veel gehuild',
+    'voelde het een beetje als thuis',
+    'liep het helemaal uit de hand',
+    'durfde ik niks te zeggen',
+    'was ik vaak boos',
+    'mocht ik één keer per week naar huis',
+    'was ik best wel geïrriteerd',
+    'zat ik vaak in het café om de hoek',
+    'had ik geen privéruimte',
+    'kon ik niet meer slapen',
+    'stond ik er alleen voor',
+    'deed ik alsof alles goed ging',
+    'had ik het gevoel dat niemand me begreep',
+    'werd ik steeds stiller',
+    'moest ik verhuizen naar een andere stad',
+    'kreeg ik medicijnen',
+    'zag ik mijn vader bijna nooit',
+    'was oma er altijd voor mij',
+    'heb ik mijn diploma gehaald',
+    'begon ik te blowen',
+    'ging ik elke dag naar de dagbesteding',
+    'kwam er eindelijk rust',
+    'had ik allerlei ideeën over later',
+    'was ik eigenlijk gewoon bang',
+  ],
+  parent: [
+    'hebben we overal aan de bel getrokken',
+    'ging het met onze zoon steeds slechter',
+    'was onze dochter niet meer te bereiken',
+    'voelde ik me als moeder machteloos',
+    'kregen we geen enkele informatie',
+    'moesten we alles zelf uitzoeken',
+    'werd er thuis veel geschreeuwd',
+    'hadden we financiële zorgen',
+    'heb ik mijn baan opgezegd',
+    'kwam het wijkteam eindelijk langs',
+    'werden we van het kastje naar de muur gestuurd',
+    'ging hij niet meer naar school',
+    'sliep ze nauwelijks',
+    'waren wij als ouders volledig overbelast',
+    'voelde het alsof wij het probleem waren',
+    'hebben we een klacht ingediend',
+    'kreeg ik een coördinator toegewezen',
+    'had de crèche al zorgen geuit',
+    'zagen we hem opbloeien',
+    'hebben we samen een plan gemaakt',
+    'was er eindelijk iemand die luisterde',
+    'werden de afspraken steeds verzet',
+    'durfde ik niet meer te bellen',
+    'waren de broertjes en zusjes ook de dupe',
+    'was ik zelf ook geëmotioneerd',
+    'hebben we de regie helemaal kwijtgeraakt',
+    'kreeg ik de schuld van alles',
+  ],
+  professional: [
+    'hebben we een multidisciplinair overleg georganiseerd',
+    'was de indicatie al verlopen',
+    'ontbrak het aan passend aanbod in de regio',
+    'lag er geen goed beeld van de thuissituatie',
+    'zijn we gestart met systeemtherapie',
+    'bleek de problematiek complexer dan gedacht',
+    'hebben we de casus opgeschaald',
+    'was de veiligheid in het gezin in het geding',
+    'kwam de rapportage pas veel later binnen',
+    'werkten de betrokken partijen langs elkaar heen',
+    'hebben we de cliënt en het gezin samen uitgenodigd',
+    'ging het contact met de ouders beter',
+    'was er onvoldoende capaciteit bij de aanbieder',
+    'zagen we duidelijke vooruitgang',
+    'is het dossier overgedragen aan een collega',
+    'hebben we een veiligheidsplan opgesteld',
+    'stond de financiering ter discussie',
+    'liep de samenwerking met het onderwijs goed',
+    'hebben we het perspectiefplan bijgesteld',
+    'was de jongere nauwelijks gemotiveerd',
+    'hebben we de coördinatie van zorg overgenomen',
+    'kwam er een zorgmelding binnen',
+  ],
+};
+
+const tails: Record<Voice, readonly string[]> = {
+  youth: [
+    '',
+    '',
+    '',
+    '',
+    ' en dat vond ik heel moeilijk',
+    ' maar dat zag niemand',
+    ', denk ik',
+    ' eigenlijk',
+    ', snap je',
+    ' en dat is nooit meer goed gekomen',
+    ', dat weet ik nog goed',
+    ' en daar heb ik nu nog last van',
+    ' en toen ging het beter',
+    ', achteraf gezien',
+    ' en dat ging best wel snel',
+    ' maar niemand deed er iets mee',
+    ', zo voelde dat tenminste',
+    ', ook al wilde ik dat niet',
+    ' en dat was een enorme opluchting',
+  ],
+  parent: [
+    '',
+    '',
+    '',
+    '',
+    ' en dat was heel zwaar',
+    ' maar niemand nam ons serieus',
+    ', denk ik',
+    ' eigenlijk',
+    ' en dat is nooit meer goed gekomen',
+    ', dat weet ik nog goed',
+    ' en daar hebben we nu nog last van',
+    ' en toen ging het beter',
+    ', achteraf gezien',
+    ' maar niemand deed er iets mee',
+    ' en dat was een enorme opluchting',
+    ', helaas',
+  ],
+  professional: [
+    '',
+    '',
+    '',
+    '',
+    ', voor zover ik weet',
+    ' en dat hebben we ook zo vastgelegd',
+    ', helaas',
+    ' in overleg met de ouders',
+    ', wat achteraf niet verstandig was',
+    ' en dat werkte goed',
+    ', maar dat kostte veel tijd',
+    ', zoals vaker in deze regio',
+  ],
+};
+
+const persons: Record<Voice, readonly string[]> = {
+  youth: [
+    'Mijn moeder',
+    'Mijn vader',
+    'De juf',
+    'Mijn begeleider',
+    'De jeugdbeschermer',
+    'De huisarts',
+    'Mijn oma',
+    'De gedragswetenschapper',
+    'Iemand van het wijkteam',
+    'De rechter',
+    'Mijn beste vriend',
+    'De psychiater',
+    'Mijn zus',
+    'De groepsleiding',
+    'Mijn voetbaltrainer',
+  ],
+  parent: [
+    'De school',
+    'De huisarts',
+    'Het wijkteam',
+    'De jeugdbeschermer',
+    'Mijn man',
+    'Mijn ex',
+    'De behandelaar',
+    'De gemeente',
+    'Zijn juf',
+    'De gedragswetenschapper',
+    'Onze buurvrouw',
+  ],
+  professional: [
+    'De gemeente',
+    'De gecertificeerde instelling',
+    'Mijn collega',
+    'De moeder',
+    'De vader',
+    'De jongere',
+    'De school',
+    'De rechter',
+    'De zorgaanbieder',
+    'Het wijkteam',
+  ],
+};
+
+const sayings = [
+  'zei',
+  'vond',
+  'dacht',
+  'vertelde',
+  'beloofde',
+  'zei steeds',
+  'zegt nog steeds',
+  'schreef',
+  'liet weten',
+  'gaf aan',
+];
+
+const subClauses = [
+  'het wel goed zou komen',
+  'we ons niet zo moesten aanstellen',
+  'er geen plek was',
+  'een andere school beter zou zijn',
+  'het aan de thuissituatie lag',
+  'we gewoon moesten afwachten',
+  'ze het dossier niet hadden gelezen',
+  'het rapport nog niet klaar was',
+  'er eerst een diagnose moest komen',
+  'de hulp te duur was',
+  'niemand verantwoordelijk was',
+  'er meer nodig was dan ambulante hulp',
+  'het tijd was voor iets anders',
+  'er te weinig personeel was',
+  'alles in één keer zou veranderen',
+  'de zorg moest worden afgeschaald',
+  'er een nieuwe indicatie nodig was',
+  'het financieel niet rond te krijgen was',
+];
+
+const feelings = [
+  'fijn',
+  'moeilijk',
+  'vervelend',
+  'raar',
+  'belangrijk',
+  'oneerlijk',
+  'prettig',
+  'zwaar',
+  'spannend',
+  'logisch',
+  'verwarrend',
+  'pijnlijk',
+];
+const degrees = ['heel', 'best', 'echt', 'nogal', 'vooral', 'enorm', 'gewoon', 'ontzettend'];
+
+const fillers = [
+  'Ja.',
+  'Nee, echt niet.',
+  'Dat klopt.',
+  'Precies.',
+  'Dat weet ik niet meer precies.',
+  '(lacht)',
+  '(stilte)',
+  'Hmm, lastig.',
+  'Ja, zeker.',
+  'Dat was het wel, denk ik.',
+];
+
+const emoji = ['😅', '🙂', '😢', '👍', '🤷', '😂'];
+
+const questionTexts: Record<Voice, readonly string[]> = {
+  youth: [
+    'Kun je daar iets meer over vertellen?',
+    'Hoe was dat voor jou?',
+    'Wat had je toen nodig gehad?',
+    'Wie hielp je in die tijd?',
+    'Hoe ging het op school?',
+    'Wat gebeurde er daarna?',
+    'Hoe oud was je toen ongeveer?',
+    'Wat vonden je ouders daarvan?',
+    'Hoe kijk je daar nu op terug?',
+    'Wat zou je de hulpverleners willen meegeven?',
+    'Wanneer merkte je dat het minder goed ging?',
+    'Was er iemand bij wie je terecht kon?',
+    'Hoe voelde dat?',
+    'Wat bedoel je precies?',
+    'En toen?',
+    'Werd er naar je geluisterd?',
+    'Wat had er anders gemoeten, denk je?',
+    'Hoe is het nu met je?',
+  ],
+  parent: [
+    'Kunt u daar iets meer over vertellen?',
+    'Hoe was dat voor u als ouder?',
+    'Wat had u toen nodig gehad?',
+    'Wie hielp u in die tijd?',
+    'Hoe ging het op school?',
+    'Wat gebeurde er daarna?',
+    'Hoe oud was uw kind toen ongeveer?',
+    'Hoe kijkt u daar nu op terug?',
+    'Wat zou u de hulpverleners willen meegeven?',
+    'Wanneer merkte u dat het minder goed ging?',
+    'Werd er naar u geluisterd?',
+    'Wat had er anders gemoeten, denkt u?',
+    'En hoe ging het toen verder?',
+  ],
+  professional: [
+    'Kun je de situatie bij aanmelding schetsen?',
+    'Wat waren de belangrijkste knelpunten?',
+    'Hoe verliep de samenwerking met andere partijen?',
+    'Wat had je anders willen doen?',
+    'Welke signalen waren er eerder al?',
+    'Hoe werd de jongere betrokken bij de besluiten?',
+    'Wat was er nodig geweest om dit te voorkomen?',
+    'Hoe ging de overdracht?',
+    'Wat heeft uiteindelijk geholpen?',
+    'Kun je daar een voorbeeld van geven?',
+  ],
+};
+
+/** Length in code points (a surrogate pair is one). */
+function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        n -= 1;
+        i += 1;
+      }
+    }
+  }
+  return n;
+}
+
+function poolSentence(text: string): PoolSentence {
+  const offsets: number[] = [];
+  let cp = 0;
+  let inWord = false;
+  for (const char of text) {
+    const space = char === ' ' || char === '\n';
+    if (!space && !inWord) offsets.push(cp);
+    if (space && inWord) offsets.push(cp);
+    inWord = !space;
+    cp += 1;
+  }
+  if (inWord) offsets.push(cp);
+  return { text, length: cp, words: Int32Array.from(offsets) };
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function buildSentence(rng: Rng, voice: Voice): string {
+  const shape = rng.weighted([
+    ['moment', 50],
+    ['said', 18],
+    ['felt', 14],
+    ['it', 8],
+    ['filler', 10],
+  ] as const);
+  const opener = rng.pick(openers);
+  const start = (s: string) => (opener ? opener + s.charAt(0).toLowerCase() + s.slice(1) : s);
+  let text: string;
+  switch (shape) {
+    case 'moment':
+      text = `${start(rng.pick(moments))} ${rng.pick(clauses[voice])}${rng.pick(tails[voice])}.`;
+      break;
+    case 'said':
+      text = `${start(rng.pick(persons[voice]))} ${rng.pick(sayings)} dat ${rng.pick(subClauses)}.`;
+      break;
+    case 'felt':
+      text = `${start('Ik')} vond het ${rng.pick(degrees)} ${rng.pick(feelings)} dat ${rng.pick(subClauses)}.`;
+      break;
+    case 'it':
+      text = `${start('Het')} ${rng.pick(['was', 'is', 'bleef', 'werd'])} ${rng.pick(degrees)} ${rng.pick(feelings)}${rng.pick(tails[voice])}.`;
+      break;
+    case 'filler':
+      text = rng.pick(fillers);
+      break;
+  }
+  text = capitalise(text);
+  const emojiShare = voice === 'youth' ? 0.012 : voice === 'parent' ? 0.003 : 0;
+  if (rng.chance(emojiShare)) text += ` ${rng.pick(emoji)}`;
+  return text;
+}
+
+const poolCache = new Map<number, Pools>();
+
+/** The sentence pools of a seed, built once (a few thousand sentences per voice). */
+function poolsFor(seed: number): Pools {
+  const cached = poolCache.get(seed);
+  if (cached) return cached;
+  const rng = new Rng(`ketenlens-synthetic|${seed}|sentences`);
+  const voices: Voice[] = ['youth', 'parent', 'professional'];
+  const pools: Pools = {
+    answers: Object.fromEntries(
+      voices.map((voice) => [
+        voice,
+        Array.from({ length: 3000 }, () => poolSentence(buildSentence(rng, voice))),
+      ]),
+    ) as Pools['answers'],
+    questions: Object.fromEntries(
+      voices.map((voice) => [voice, questionTexts[voice].map(poolSentence)]),
+    ) as Pools['questions'],
+    topics: Object.fromEntries(
+      topics.map((topic) => [topic, topicSentences[topic].map(poolSentence)]),
+    ) as Pools['topics'],
+  };
+  poolCache.set(seed, pools);
+  return pools;
+}
+
+/** Where an answer sentence sits in a transcript: code-point offset and its turn. */
+type Placed = { at: number; sentence: PoolSentence; turn: number };
+
+/**
+ * A transcript of minWords–maxWords whitespace-separated words: an opening by the interviewer,
+ * then questions and answers. Returns the text, its length in code points, its word count and
+ * the answer sentences with their offsets (for the codings).
+ */
+export function generateTranscript(
+  rng: Rng,
+  seed: number,
+  options: {
+    voice: Voice;
+    speaker: string;
+    heading: string;
+    topics: readonly Topic[];
+    minWords?: number;
+    maxWords?: number;
+  },
+): { body: string; length: number; words: number; placed: Placed[] } {
+  const pools = poolsFor(seed);
+  const minWords = options.minWords ?? 2000;
+  const maxWords = options.maxWords ?? 6000;
+  const target = rng.int(minWords, maxWords - 150);
+  const answers = pools.answers[options.voice];
+  const questions = pools.questions[options.voice];
+  const parts: string[] = [];
+  const placed: Placed[] = [];
+  let length = 0;
+  let words = 0;
+  const put = (text: string, cp: number, w: number) => {
+    parts.push(text);
+    length += cp;
+    words += w;
+  };
+  const heading = poolSentence(options.heading);
+  put(heading.text, heading.length, heading.words.length / 2);
+  // Topic sentences go in at spread-out places of the answers.
+  const planned: PoolSentence[] = [];
+  for (const topic of options.topics) {
+    const count = rng.int(1, topic === 'paardentherapie' ? 2 : 5);
+    for (let i = 0; i < count; i++) planned.push(rng.pick(pools.topics[topic]));
+  }
+  const expectedSentences = Math.max(20, Math.floor(target / 11));
+  const plannedAt = new Map<number, PoolSentence[]>();
+  for (const sentence of planned) {
+    const at = rng.int(3, expectedSentences - 5);
+    plannedAt.set(at, [...(plannedAt.get(at) ?? []), sentence]);
+  }
+  const asker = 'Interviewer: ';
+  const answerer = `${options.speaker}: `;
+  const askerLength = codePoints(asker);
+  const answererLength = codePoints(answerer);
+  const answererWords = poolSentence(answerer).words.length / 2;
+  let sentenceIndex = 0;
+  let turn = 0;
+  const opening = poolSentence(
+    options.voice === 'parent'
+      ? 'Fijn dat u mee wilt doen. Alles wat u vertelt, wordt anoniem verwerkt. Kunt u eerst iets over uw gezin vertellen?'
+      : options.voice === 'youth'
+        ? 'Fijn dat je mee wilt doen. Alles wat je vertelt, wordt anoniem verwerkt. Kun je eerst iets over jezelf vertellen?'
+        : 'Dank voor je tijd. We kijken samen terug op de casus. Kun je eerst je eigen rol beschrijven?',
+  );
+  let question = opening;
+  while (words < target) {
+    put(`\n\n${asker}`, 2 + askerLength, 1);
+    put(question.text, question.length, question.words.length / 2);
+    turn += 1;
+    put(`\n\n${answerer}`, 2 + answererLength, answererWords);
+    const sentences = rng.chance(0.15) ? 1 : rng.int(2, 9);
+    for (let s = 0; s < sentences; s++) {
+      const queue = plannedAt.get(sentenceIndex);
+      const sentence = queue?.shift() ?? rng.pick(answers);
+      if (queue && queue.length === 0) plannedAt.delete(sentenceIndex);
+      if (!queue) sentenceIndex += 1;
+      if (s > 0) put(' ', 1, 0);
+      placed.push({ at: length, sentence, turn });
+      put(sentence.text, sentence.length, sentence.words.length / 2);
+      if (words >= maxWords - 60) break;
+    }
+    turn += 1;
+    question = rng.pick(questions);
+  }
+  // Planned topic sentences not placed yet (a short transcript) close the last answer.
+  for (const queue of plannedAt.values())
+    for (const sentence of queue) {
+      if (words + sentence.words.length / 2 > maxWords) break;
+      put(' ', 1, 0);
+      placed.push({ at: length, sentence, turn });
+      put(sentence.text, sentence.length, sentence.words.length / 2);
+    }
+  return { body: parts.join(''), length, words, placed };
+}
+
+// Interviews and segments of one case ----------------------------------------------------------
+
+type SourceRow = typeof qdaSources.$inferInsert & { id: string };
+type InterviewRow = typeof interviews.$inferInsert;
+type SegmentRow = typeof qdaSegments.$inferInsert;
+
+export type InterviewSettings = {
+  codes: readonly SyntheticCode[];
+  /** The synthetic researchers: interviewers and coders. */
+  researchers: readonly string[];
+};
+
+const modes = [
+  ['in_person', 60],
+  ['video', 25],
+  ['phone', 10],
+  ['written', 5],
+] as const;
+const modeWords: Record<(typeof modes)[number][0], string> = {
+  in_person: 'face-to-face',
+  video: 'video',
+  phone: 'telefoon',
+  written: 'schriftelijk',
+};
+
+function voiceOf(kind: string): Voice {
+  return kind === 'youth' ? 'youth' : kind === 'parent' ? 'parent' : 'professional';
+}
+
+function speakerOf(person: { kind: string; label: string }): string {
+  if (person.kind === 'youth') return 'Jongere';
+  const label = person.label.replace(/ \(.*\)$/, '');
+  return capitalise(label);
+}
+
+function generateInterviews(
+  ctx: CaseContext,
+  settings: InterviewSettings,
+  input: {
+    caseId: string;
+    people: ParticipantRow[];
+    interviewable: Set<string>;
+    createdDay: number;
+  },
+): Pick<GeneratedCase, 'sources' | 'interviews' | 'segments' | 'words' | 'transcriptWords'> {
+  const rng = new Rng(`ketenlens-synthetic|${ctx.seed}|interviews|${ctx.index}`);
+  const idRng = new Rng(`ketenlens-synthetic|${ctx.seed}|interview-ids|${ctx.code}`);
+  const latestMs = ctx.latest.getTime();
+  const count = rng.int(4, 6);
+  // Those with a complete interview consent first; the youth and parents most, then the others.
+  const eligible = input.people.filter((p) => input.interviewable.has(p.id));
+  const candidates = eligible.length > 0 ? eligible : input.people;
+  const weightOf = (kind: string) =>
+    kind === 'youth' ? 5 : kind === 'parent' ? 3 : kind === 'main_practitioner' ? 2 : 1;
+  const chosen: ParticipantRow[] = [];
+  for (const person of candidates) if (chosen.length < count) chosen.push(person);
+  while (chosen.length < count)
+    chosen.push(rng.weighted(candidates.map((p) => [p, weightOf(p.kind)] as const)));
+  const firstDay = input.createdDay + rng.int(20, 90);
+  const days = chosen
+    .map(() => Math.min(firstDay + rng.int(0, 240), ctx.anchorDay))
+    .sort((a, b) => a - b);
+  const sources: SourceRow[] = [];
+  const interviewRows: InterviewRow[] = [];
+  const transcripts: { source: SourceRow; placed: Placed[]; words: number }[] = [];
+  let words = 0;
+  chosen.forEach((person, i) => {
+    const heldOn = dayFromNumber(Math.max(input.createdDay, days[i] as number));
+    const mode = rng.weighted(modes);
+    const interviewer = rng.chance(0.75) ? ctx.team.researcherId : rng.pick(settings.researchers);
+    const createdAt = new Date(
+      Math.min(
+        dayNumber(heldOn) * msPerDay + rng.int(1, 14) * msPerDay + rng.int(8, 17) * 3_600_000,
+        latestMs,
+      ),
+    );
+    const label = person.kind === 'youth' ? 'jongere' : person.label;
+    const name = `Interview ${label}, ${heldOn} (${modeWords[mode]})`;
+    const voice = voiceOf(person.kind);
+    const chosenTopics = topics.filter(
+      (topic) =>
+        rng.chance(topicShare[topic]) ||
+        (topic === 'mentor' && person.kind === 'network' && person.label.includes('mentor')),
+    );
+    const transcript = generateTranscript(rng, ctx.seed, {
+      voice,
+      speaker: speakerOf(person),
+      heading: `Transcript: ${name}. Casus ${ctx.code}. Fictief, synthetisch gegenereerd.`,
+      topics: chosenTopics,
+    });
+    const source: SourceRow = {
+      id: idRng.uuid7(createdAt.getTime()),
+      programmeId: ctx.programmeId,
+      caseId: input.caseId,
+      kind: 'interview',
+      name,
+      body: transcript.body,
+      length: transcript.length,
+      participantId: person.id,
+      description: '',
+      blind: false,
+      createdBy: interviewer,
+      createdAt,
+      updatedAt: createdAt,
+    };
+    sources.push(source);
+    interviewRows.push({
+      id: idRng.uuid7(createdAt.getTime()),
+      caseId: input.caseId,
+      participantId: person.id,
+      sourceId: source.id,
+      heldOn,
+      interviewerId: interviewer,
+      mode,
+      version: 1,
+      createdBy: interviewer,
+      createdAt,
+      updatedAt: createdAt,
+    });
+    transcripts.push({ source, placed: transcript.placed, words: transcript.words });
+    words += transcript.words;
+  });
+
+  // Codings: 60–100 per case over its transcripts (longer ones get more), each a run of 5–60
+  // whole words within one answer.
+  const segments: SegmentRow[] = [];
+  const wanted = rng.int(60, 100);
+  const byLength = transcripts.map((t) => [t, t.words] as const);
+  const codeWeights = settings.codes.map((c) => [c.id, c.weight] as const);
+  for (let attempt = 0; segments.length < wanted && attempt < wanted * 10; attempt++) {
+    const t = rng.weighted(byLength);
+    const first = rng.int(0, t.placed.length - 1);
+    const startSentence = t.placed[first] as Placed;
+    const wordsInFirst = startSentence.sentence.words.length / 2;
+    const startWord = rng.int(0, wordsInFirst - 1);
+    const size = rng.int(5, 60);
+    const start = startSentence.at + (startSentence.sentence.words[2 * startWord] as number);
+    let taken = 0;
+    let end = start;
+    for (let k = first; k < t.placed.length && taken < size; k++) {
+      const p = t.placed[k] as Placed;
+      if (p.turn !== startSentence.turn) break;
+      const n = p.sentence.words.length / 2;
+      for (let w = k === first ? startWord : 0; w < n && taken < size; w++) {
+        end = p.at + (p.sentence.words[2 * w + 1] as number);
+        taken += 1;
+      }
+    }
+    if (taken < 5) continue;
+    const sourceMs = (t.source.createdAt as Date).getTime();
+    const createdAt = new Date(
+      Math.max(
+        sourceMs,
+        Math.min(sourceMs + rng.int(1, 90) * msPerDay + rng.int(0, 600) * 60_000, latestMs),
+      ),
+    );
+    segments.push({
+      id: idRng.uuid7(createdAt.getTime()),
+      sourceId: t.source.id,
+      programmeId: ctx.programmeId,
+      caseId: input.caseId,
+      codeId: rng.weighted(codeWeights),
+      start,
+      end,
+      coderId: rng.chance(0.7) ? ctx.team.researcherId : rng.pick(settings.researchers),
+      externalCoderId: null,
+      important: rng.chance(0.1),
+      quote: rng.chance(0.03),
+      createdAt,
+    });
+  }
+  return {
+    sources,
+    interviews: interviewRows,
+    segments,
+    words,
+    transcriptWords: transcripts.map((t) => t.words),
   };
 }
 
@@ -1363,6 +2421,8 @@ export type SeedProgress = {
   done: number;
   total: number;
   items: number;
+  interviews: number;
+  segments: number;
   elapsedMs: number;
 };
 
@@ -1380,6 +2440,13 @@ export type SeedSummary = {
   maxItemsPerCase: number;
   comments: number;
   history: number;
+  /** Interviews (each with its transcript), the words in them, and the coded segments. */
+  interviews: number;
+  words: number;
+  minWordsPerInterview: number;
+  maxWordsPerInterview: number;
+  segments: number;
+  codes: number;
   firstCode: string;
   lastCode: string;
   elapsedMs: number;
@@ -1410,6 +2477,27 @@ function shapeOf(table: PgTable, rows: readonly object[]): TableShape {
 }
 
 const rowsPerStatement = 5000;
+/** Transcripts are large: a statement also ends once its data reaches this many characters. */
+const charsPerStatement = 16 * 2 ** 20;
+
+/** Splits encoded rows into statements of at most rowsPerStatement rows and charsPerStatement. */
+function* chunks(encoded: Iterable<string>): Generator<string[]> {
+  let chunk: string[] = [];
+  let size = 0;
+  for (const text of encoded) {
+    if (
+      chunk.length > 0 &&
+      (chunk.length >= rowsPerStatement || size + text.length > charsPerStatement)
+    ) {
+      yield chunk;
+      chunk = [];
+      size = 0;
+    }
+    chunk.push(text);
+    size += text.length;
+  }
+  if (chunk.length > 0) yield chunk;
+}
 
 function csvValue(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -1433,16 +2521,14 @@ function pgliteWriter(tx: {
       if (rows.length === 0) return;
       const shape = shapeOf(table, rows);
       const names = shape.columns.map(([, name]) => `"${name}"`).join(', ');
-      for (let i = 0; i < rows.length; i += rowsPerStatement) {
-        const lines: string[] = [];
-        for (const row of rows.slice(i, i + rowsPerStatement)) {
-          const record = row as Record<string, unknown>;
-          lines.push(shape.columns.map(([key]) => csvValue(record[key])).join(','));
-        }
+      const lines = rows.map((row) => {
+        const record = row as Record<string, unknown>;
+        return shape.columns.map(([key]) => csvValue(record[key])).join(',');
+      });
+      for (const chunk of chunks(lines))
         await tx.query(`copy "${shape.name}" (${names}) from '/dev/blob' with (format csv)`, [], {
-          blob: new Blob([lines.join('\n')]),
+          blob: new Blob([chunk.join('\n')]),
         });
-      }
     },
   };
 }
@@ -1455,20 +2541,17 @@ function postgresWriter(client: pg.PoolClient): Writer {
       const shape = shapeOf(table, rows);
       const names = shape.columns.map(([, name]) => `"${name}"`).join(', ');
       const types = shape.columns.map(([, name, type]) => `"${name}" ${type}`).join(', ');
-      for (let i = 0; i < rows.length; i += rowsPerStatement) {
-        const json = JSON.stringify(
-          rows.slice(i, i + rowsPerStatement).map((row) => {
-            const record = row as Record<string, unknown>;
-            const out: Record<string, unknown> = {};
-            for (const [key, name] of shape.columns) out[name] = record[key] ?? null;
-            return out;
-          }),
-        );
+      const encoded = rows.map((row) => {
+        const record = row as Record<string, unknown>;
+        const out: Record<string, unknown> = {};
+        for (const [key, name] of shape.columns) out[name] = record[key] ?? null;
+        return JSON.stringify(out);
+      });
+      for (const chunk of chunks(encoded))
         await client.query(
           `insert into "${shape.name}" (${names}) select ${names} from jsonb_to_recordset($1::jsonb) as x(${types})`,
-          [json],
+          [`[${chunk.join(',')}]`],
         );
-      }
     },
   };
 }
@@ -1516,6 +2599,8 @@ export async function seedSynthetic(
     now?: Date;
     /** Cases per transaction. */
     batchSize?: number;
+    /** Interviews with transcripts and codings per case (default true). */
+    interviews?: boolean;
     onProgress?: (progress: SeedProgress) => void;
   },
 ): Promise<SeedSummary> {
@@ -1524,7 +2609,11 @@ export async function seedSynthetic(
   const today = now.toISOString().slice(0, 10);
   const anchorDay = Math.min(dayNumber(referenceDay), dayNumber(today));
   const anchorMs = Math.min((anchorDay + 1) * msPerDay - 1, now.getTime());
-  const setup = await prepareSetup(database.db, now);
+  const withInterviews = options.interviews ?? true;
+  const setup = await prepareSetup(database.db, now, withInterviews);
+  const interviewSettings: InterviewSettings | null = setup.codebook
+    ? { codes: setup.codebook, researchers: setup.teams.map((t) => t.researcherId) }
+    : null;
   const batchSize = options.batchSize ?? 100;
   const plan = new Rng(`ketenlens-synthetic|${options.seed}|plan`);
   const summary: SeedSummary = {
@@ -1541,6 +2630,12 @@ export async function seedSynthetic(
     maxItemsPerCase: 0,
     comments: 0,
     history: 0,
+    interviews: 0,
+    words: 0,
+    minWordsPerInterview: Number.POSITIVE_INFINITY,
+    maxWordsPerInterview: 0,
+    segments: 0,
+    codes: setup.codebook?.length ?? 0,
     firstCode: '',
     lastCode: '',
     elapsedMs: 0,
@@ -1599,6 +2694,7 @@ export async function seedSynthetic(
             latest: new Date(anchorMs),
             categories: setup.categories,
             status: statuses[statusIndex] as (typeof statuses)[number],
+            interviews: interviewSettings,
           }),
         );
       }
@@ -1617,6 +2713,10 @@ export async function seedSynthetic(
         caseIndicators,
         batch.map((c) => c.indicators),
       );
+      // qda_sources.search is generated by the database: the rows never carry it.
+      await writer.insert(qdaSources, all('sources'));
+      await writer.insert(interviews, all('interviews'));
+      await writer.insert(qdaSegments, all('segments'));
       for (const c of batch) {
         summary.cases += 1;
         summary.participants += c.participants.length;
@@ -1626,6 +2726,13 @@ export async function seedSynthetic(
         summary.maxItemsPerCase = Math.max(summary.maxItemsPerCase, c.items.length);
         summary.comments += c.comments.length;
         summary.history += c.history.length;
+        summary.interviews += c.interviews.length;
+        summary.words += c.words;
+        summary.segments += c.segments.length;
+        for (const words of c.transcriptWords) {
+          summary.minWordsPerInterview = Math.min(summary.minWordsPerInterview, words);
+          summary.maxWordsPerInterview = Math.max(summary.maxWordsPerInterview, words);
+        }
         summary.firstCode ||= c.caseRow.code;
         summary.lastCode = c.caseRow.code;
       }
@@ -1634,14 +2741,19 @@ export async function seedSynthetic(
       done: last,
       total: options.cases,
       items: summary.items,
+      interviews: summary.interviews,
+      segments: summary.segments,
       elapsedMs: performance.now() - started,
     });
   }
   // Planner statistics for the loaded tables: PGlite has no autovacuum to gather them, and on a
   // server it would take a while before the plans fit the new size.
   await database.db.execute(
-    sql`analyze cases, participants, consents, timeline_items, timeline_history, timeline_comments, case_indicators`,
+    sql`analyze cases, participants, consents, timeline_items, timeline_history, timeline_comments, case_indicators, qda_codes, qda_sources, interviews, qda_segments`,
   );
+  if (summary.interviews === 0) {
+    summary.minWordsPerInterview = 0;
+  }
   summary.elapsedMs = performance.now() - started;
   return summary;
 }
@@ -1702,13 +2814,18 @@ async function main(): Promise<number> {
     const summary = await seedSynthetic(database, {
       cases: parsed.cases,
       seed: parsed.seed,
+      interviews: parsed.interviews,
       onProgress: (p) => {
         if (p.done < p.total && p.elapsedMs - lastPrint < 2000) return;
         lastPrint = p.elapsedMs;
         const rate = p.done / Math.max(p.elapsedMs / 1000, 0.001);
         console.error(
           `  ${nl(p.done)} / ${nl(p.total)} casussen (${Math.floor((100 * p.done) / p.total)}%), ` +
-            `${nl(p.items)} tijdlijnitems, ${seconds(p.elapsedMs)}, ${nl(Math.round(rate))} casussen/s`,
+            `${nl(p.items)} tijdlijnitems, ` +
+            (parsed.interviews
+              ? `${nl(p.interviews)} interviews, ${nl(p.segments)} fragmenten, `
+              : '') +
+            `${seconds(p.elapsedMs)}, ${nl(Math.round(rate))} casussen/s`,
         );
       },
     });
@@ -1729,6 +2846,10 @@ async function main(): Promise<number> {
       `  toestemmingen  ${nl(summary.consents)}`,
       `  tijdlijnitems  ${nl(summary.items)} (${summary.minItemsPerCase}–${summary.maxItemsPerCase} per casus), met ${nl(summary.history)} historieregels`,
       `  reacties       ${nl(summary.comments)}`,
+      parsed.interviews
+        ? `  interviews     ${nl(summary.interviews)} met transcript, ${nl(summary.words)} woorden (${nl(summary.minWordsPerInterview)}–${nl(summary.maxWordsPerInterview)} per interview)\n` +
+          `  coderingen     ${nl(summary.segments)} fragmenten met ${summary.codes} codes uit het codeboek`
+        : '  interviews     geen (--no-interviews)',
       `  database       ${megabytes(dbBytes)} (pg_database_size)` +
         (target.kind === 'pglite'
           ? `; datamap ${megabytes(folderBytes(path.join(target.dataDir, 'pglite')))} op schijf`
