@@ -104,6 +104,12 @@ export async function seedDemo(db: Db): Promise<{ password: string; logins: Demo
         organisationId: municipality,
       },
       {
+        role: 'log_administrator',
+        key: 'logbeheer',
+        displayName: 'Lotte Logbeheer (fictief)',
+        organisationId: institute,
+      },
+      {
         role: 'participant',
         key: 'jongere',
         displayName: 'Jay Jongere (fictief)',
