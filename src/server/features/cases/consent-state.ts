@@ -1,5 +1,5 @@
 // The consent state of a case as the policy needs it, read inside a transaction.
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/connect';
 import type { Tx } from '../../db/context';
 import {
@@ -83,4 +83,50 @@ export async function lockedDossierConsent(tx: Tx, caseId: string, on: Date): Pr
     .for('update');
   if (!row) return false;
   return dossierConsentComplete(await consentState(tx, caseId), row.birthYear, on);
+}
+
+/** The consent states of several cases in two queries (for lists that span cases). */
+export async function consentStates(
+  db: Db | Tx,
+  caseIds: readonly string[],
+): Promise<Map<string, CaseConsentState>> {
+  const ids = [...new Set(caseIds)];
+  const states = new Map<string, CaseConsentState>(
+    ids.map((id) => [id, { participants: [], consents: [] }]),
+  );
+  if (ids.length === 0) return states;
+  const [people, given] = await Promise.all([
+    db
+      .select({
+        caseId: participants.caseId,
+        id: participants.id,
+        kind: participants.kind,
+        label: participants.label,
+        hasAuthority: participants.hasAuthority,
+      })
+      .from(participants)
+      .where(inArray(participants.caseId, ids)),
+    db
+      .select({
+        caseId: consents.caseId,
+        id: consents.id,
+        participantId: consents.participantId,
+        purpose: consents.purpose,
+        givenBy: consents.givenBy,
+        representativeId: consents.representativeId,
+        givenOn: consents.givenOn,
+        withdrawnOn: consents.withdrawnOn,
+      })
+      .from(consents)
+      .where(inArray(consents.caseId, ids)),
+  ]);
+  for (const { caseId, ...p } of people)
+    states.get(caseId)!.participants.push({ ...p, kind: p.kind as ConsentParticipant['kind'] });
+  for (const { caseId, ...c } of given)
+    states.get(caseId)!.consents.push({
+      ...c,
+      purpose: c.purpose as ConsentPurpose,
+      givenBy: c.givenBy as ConsentRecord['givenBy'],
+    });
+  return states;
 }

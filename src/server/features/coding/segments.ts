@@ -24,7 +24,7 @@ import type {
 import { codeAgreement, pooledAgreement } from '../../../shared/domain/agreement';
 import { missingConsents } from '../../../shared/domain/consent';
 import { users } from '../auth/schema';
-import { consentState } from '../cases/consent-state';
+import { consentStates } from '../cases/consent-state';
 import { cases, participants } from '../cases/schema';
 import type { Reach, SourceRow } from './access';
 import {
@@ -48,12 +48,15 @@ export async function quoteConsented(
   const out = new Set<string>();
   const unique = [...new Set(caseIds)];
   if (unique.length === 0) return out;
-  const years = await db
-    .select({ id: cases.id, birthYear: cases.birthYear })
-    .from(cases)
-    .where(inArray(cases.id, unique));
+  const [years, states] = await Promise.all([
+    db
+      .select({ id: cases.id, birthYear: cases.birthYear })
+      .from(cases)
+      .where(inArray(cases.id, unique)),
+    consentStates(db, unique),
+  ]);
   for (const kase of years) {
-    const state = await consentState(db, kase.id);
+    const state = states.get(kase.id)!;
     for (const participant of state.participants)
       if (
         missingConsents({
