@@ -2,11 +2,16 @@
 // answers per URL and records what was asked.
 import type { ReactElement, ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { vi } from 'vitest';
 import { startSession, type WebSession } from '../app/session';
 import '../i18n';
+
+// How long findBy… and waitFor wait for the screen to get there. The library's 1 s is too short
+// when the machine is busy (the browser and database tests run alongside): a slow render then
+// failed a test that was right. This is a limit on waiting, not a timed assertion.
+configure({ asyncUtilTimeout: 5_000 });
 
 export type RenderOptions = {
   route?: string;

@@ -43,7 +43,7 @@ import {
   transcriptFieldOrder,
   type TranscriptDraft,
 } from './TranscriptInput';
-import { differing, VersionConflict, type Side } from './VersionConflict';
+import { differing, VersionConflict, type Side } from '../../ui/VersionConflict';
 
 /** What happened to a transcript file just sent for this interview. */
 export type UploadNotice = { result: TranscriptResult } | { error: unknown };
@@ -353,6 +353,7 @@ function EditDetailsForm({
     });
     return (
       <VersionConflict
+        texts="interviews.conflict"
         fields={fields}
         headingLevel={4}
         isBusy={mutation.isPending}

@@ -12,7 +12,7 @@ import { TextField } from '../../ui/TextField';
 import { caseQuery } from '../cases/api';
 import { teamMembersQuery } from '../teams/api';
 import { modeText } from './labels';
-import { RadioGroup } from './RadioGroup';
+import { RadioGroup } from '../../ui/RadioGroup';
 
 export type InterviewDraft = {
   heldOn: string;

@@ -16,7 +16,7 @@ import { TextareaField } from '../../ui/TextareaField';
 import { TextField } from '../../ui/TextField';
 import { formatDay } from '../../ui/format';
 import { createMemo, deleteMemo, memoConflictOf, updateMemo, type MemoDraft } from './api';
-import { differing, VersionConflict, type Side } from './VersionConflict';
+import { differing, VersionConflict, type Side } from '../../ui/VersionConflict';
 
 export type MemoListProps = {
   title: string;
@@ -250,6 +250,7 @@ function MemoForm({
     ]);
     return (
       <VersionConflict
+        texts="interviews.conflict"
         fields={fields}
         headingLevel={4}
         isBusy={mutation.isPending}

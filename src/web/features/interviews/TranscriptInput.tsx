@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { fieldId, type FieldErrors } from '../../app/form-errors';
 import { FieldShell, describedBy } from '../../ui/FieldShell';
 import { TextareaField } from '../../ui/TextareaField';
-import { RadioGroup } from './RadioGroup';
+import { RadioGroup } from '../../ui/RadioGroup';
 
 export type TranscriptWay = 'paste' | 'file' | 'later';
 

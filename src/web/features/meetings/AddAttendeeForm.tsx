@@ -23,7 +23,7 @@ import { caseQuery } from '../cases/api';
 import { teamMembersQuery } from '../teams/api';
 import { addAttendee, useMeetingChange, type AttendeeInput } from './api';
 import { attendeeName } from './labels';
-import { RadioGroup } from './RadioGroup';
+import { RadioGroup } from '../../ui/RadioGroup';
 
 const formId = 'meeting-attendee';
 const order = ['kind', 'participantId', 'userId', 'guestRole', 'guestOrganisation'];

@@ -37,7 +37,7 @@ import {
   type ContributionUpdate,
 } from './api';
 import { attendeeName, partText, speakerOf, speakerText } from './labels';
-import { differing, VersionConflict, type Side } from './VersionConflict';
+import { differing, VersionConflict, type Side } from '../../ui/VersionConflict';
 
 export type ContributionFormProps = {
   meeting: Meeting;
@@ -194,6 +194,7 @@ export function ContributionForm({
     };
     return (
       <VersionConflict
+        texts="meetings.conflict"
         headingLevel={4}
         fields={fields}
         isBusy={save.isPending}

@@ -29,7 +29,7 @@ import {
   type PlanStepUpdate,
 } from './api';
 import { localParts, stepStatusText } from './labels';
-import { differing, VersionConflict, type Side } from './VersionConflict';
+import { differing, VersionConflict, type Side } from '../../ui/VersionConflict';
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -128,6 +128,7 @@ export function PlanStepForm({ meeting, step, onSaved, onCancel }: PlanStepFormP
     };
     return (
       <VersionConflict
+        texts="meetings.conflict"
         headingLevel={4}
         fields={fields}
         isBusy={save.isPending}

@@ -27,7 +27,7 @@ import {
   MeetingFields,
   type MeetingDraft,
 } from './MeetingFields';
-import { differing, VersionConflict, type Side } from './VersionConflict';
+import { differing, VersionConflict, type Side } from '../../ui/VersionConflict';
 
 const formId = 'meeting-planning';
 
@@ -222,6 +222,7 @@ function PlanningForm({
     };
     return (
       <VersionConflict
+        texts="meetings.conflict"
         fields={fields}
         isBusy={mutation.isPending}
         onSave={(picks) => mutation.mutate(merge(picks))}

@@ -1,14 +1,14 @@
-// Someone else saved this record while it was open here (an interview's details, a memo): the
-// fields that differ, each with both versions in words and a choice (yours by default), then a
-// save on top of the current version, or keeping the current one (which throws the edits made
-// here away, and says so). The heading takes focus when the view appears, so keyboard and
-// screen-reader users land on it.
+// Someone else saved this record while it was open here (a meeting's part, an interview's details,
+// a memo): the fields that differ, each with
+// both versions in words and a choice (yours by default), then a save on top of the current
+// version, or keeping the current one (which throws the edits made here away, and says so).
+// The heading takes focus when the view appears, so keyboard and screen-reader users land on it.
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@nl-design-system-candidate/button-react';
 import { Heading } from '@nl-design-system-candidate/heading-react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../ui/Alert';
-import { cx } from '../../ui/class-names';
+import { Alert } from './Alert';
+import { cx } from './class-names';
 
 export type Side = 'yours' | 'current';
 export type ConflictField = { key: string; label: string; yours: string; current: string };
@@ -20,6 +20,11 @@ export type VersionConflictProps = {
   onKeepCurrent: () => void;
   isBusy?: boolean;
   headingLevel?: 3 | 4;
+  /**
+   * Where the feature keeps the texts (title, intro, noDifferences, yours, current, empty, save,
+   * keepCurrent), e.g. `meetings.conflict`.
+   */
+  texts: string;
 };
 
 export function VersionConflict({
@@ -28,6 +33,7 @@ export function VersionConflict({
   onKeepCurrent,
   isBusy,
   headingLevel = 3,
+  texts,
 }: VersionConflictProps) {
   const { t } = useTranslation();
   const id = useId();
@@ -40,38 +46,38 @@ export function VersionConflict({
   }, []);
 
   return (
-    <section className="kl-iv-conflict" aria-labelledby={`${id}-heading`}>
+    <section className="kl-conflict" aria-labelledby={`${id}-heading`}>
       <Heading
         level={headingLevel}
         id={`${id}-heading`}
         ref={headingRef}
         tabIndex={-1}
-        className="kl-iv-focus-target"
+        className="kl-conflict__heading"
       >
-        {t('interviews.conflict.title')}
+        {t(`${texts}.title`)}
       </Heading>
       <Alert type="warning">
-        <p className="kl-alert__text">{t('interviews.conflict.intro')}</p>
+        <p className="kl-alert__text">{t(`${texts}.intro`)}</p>
       </Alert>
       {fields.length === 0 ? (
-        <p className="nl-paragraph">{t('interviews.conflict.noDifferences')}</p>
+        <p className="nl-paragraph">{t(`${texts}.noDifferences`)}</p>
       ) : (
-        <ul className="kl-iv-conflict__fields">
+        <ul className="kl-conflict__fields">
           {fields.map((field) => (
             <li key={field.key}>
-              <fieldset className="utrecht-form-fieldset kl-iv-fieldset">
-                <legend className="utrecht-form-fieldset__legend kl-iv-legend">
+              <fieldset className="utrecht-form-fieldset kl-radio-group">
+                <legend className="utrecht-form-fieldset__legend kl-radio-group__legend">
                   {field.label}
                 </legend>
-                <div className="kl-iv-conflict__options">
+                <div className="kl-conflict__options">
                   {(['yours', 'current'] as const).map((side) => {
                     const isPicked = pickOf(field.key) === side;
                     return (
                       <label
                         key={side}
                         className={cx(
-                          'kl-iv-conflict__option',
-                          isPicked && 'kl-iv-conflict__option--picked',
+                          'kl-conflict__option',
+                          isPicked && 'kl-conflict__option--picked',
                         )}
                       >
                         <input
@@ -81,11 +87,9 @@ export function VersionConflict({
                           checked={isPicked}
                           onChange={() => setPicks((p) => ({ ...p, [field.key]: side }))}
                         />
-                        <span className="kl-iv-conflict__text">
-                          <span className="kl-iv-conflict__side">
-                            {t(`interviews.conflict.${side}`)}:
-                          </span>{' '}
-                          <span>{field[side] || t('interviews.conflict.empty')}</span>
+                        <span className="kl-conflict__text">
+                          <span className="kl-conflict__side">{t(`${texts}.${side}`)}:</span>{' '}
+                          <span>{field[side] || t(`${texts}.empty`)}</span>
                         </span>
                       </label>
                     );
@@ -104,10 +108,10 @@ export function VersionConflict({
             if (!isBusy) onSave(Object.fromEntries(fields.map((f) => [f.key, pickOf(f.key)])));
           }}
         >
-          {t('interviews.conflict.save')}
+          {t(`${texts}.save`)}
         </Button>
         <Button purpose="secondary" onClick={onKeepCurrent}>
-          {t('interviews.conflict.keepCurrent')}
+          {t(`${texts}.keepCurrent`)}
         </Button>
       </div>
     </section>

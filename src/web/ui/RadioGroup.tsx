@@ -1,9 +1,10 @@
 // A few radio buttons under one legend, in the Utrecht fieldset and radio-button styles, with an
-// optional description and its error message tied to the group (aria-describedby).
+// optional description and its error message tied to the group (aria-describedby). Shared by the
+// meeting, interview and other forms.
 import type { ReactNode, Ref } from 'react';
 import { FormFieldDescription } from '@utrecht/form-field-description-react';
 import { FormFieldErrorMessage } from '@utrecht/form-field-error-message-react';
-import { cx } from '../../ui/class-names';
+import { cx } from './class-names';
 
 export type RadioChoice<T extends string> = { value: T; label: ReactNode };
 
@@ -15,7 +16,8 @@ export type RadioGroupProps<T extends string> = {
   onChange: (value: T) => void;
   description?: string;
   error?: string | undefined;
-  /** The first radio button, e.g. to put the focus there. */
+  /** Side by side where there is room (short labels). */
+  isInline?: boolean;
   firstRef?: Ref<HTMLInputElement>;
 };
 
@@ -27,6 +29,7 @@ export function RadioGroup<T extends string>({
   onChange,
   description,
   error,
+  isInline,
   firstRef,
 }: RadioGroupProps<T>) {
   const describedBy = [description && `${id}-description`, error && `${id}-error`]
@@ -36,21 +39,21 @@ export function RadioGroup<T extends string>({
     <fieldset
       className={cx(
         'utrecht-form-fieldset',
-        'kl-mt-fieldset',
+        'kl-radio-group',
         error && 'utrecht-form-fieldset--invalid',
       )}
       aria-describedby={describedBy || undefined}
     >
-      <legend className="utrecht-form-fieldset__legend kl-mt-legend">{legend}</legend>
+      <legend className="utrecht-form-fieldset__legend kl-radio-group__legend">{legend}</legend>
       {description && (
-        <FormFieldDescription id={`${id}-description`} className="kl-mt-description">
+        <FormFieldDescription id={`${id}-description`} className="kl-radio-group__description">
           {description}
         </FormFieldDescription>
       )}
       {error && <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage>}
-      <div className="kl-mt-radios">
+      <div className={cx('kl-radio-group__choices', isInline && 'kl-radio-group__choices--inline')}>
         {choices.map((choice, index) => (
-          <label key={choice.value} className="kl-mt-radio">
+          <label key={choice.value} className="kl-radio-group__choice">
             <input
               ref={index === 0 ? firstRef : undefined}
               id={index === 0 ? id : undefined}
