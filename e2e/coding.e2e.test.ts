@@ -434,9 +434,17 @@ suite('the codebook and coding across cases in the browser', () => {
       const qdcPath = path.join(dataDir, 'codeboek.qdc');
       await codebookFile.saveAs(qdcPath);
       expect(fs.readFileSync(qdcPath, 'utf8')).toContain('Communicatie');
+      // A case code the user does not reach is named at the field; nothing is downloaded.
+      const codes = exchange.getByLabel('Alleen deze casussen');
+      await codes.fill('KL-1999-404');
+      await exchange.getByRole('button', { name: '1 casus downloaden (.qdpx)' }).click();
+      await exchange.getByText(/niet in dit programma.*KL-1999-404/).waitFor();
+      expect(await codes.getAttribute('aria-invalid')).toBe('true');
+      await shoot('export-unknown-case');
+      await codes.fill('');
       const [projectFile] = await Promise.all([
         page.waitForEvent('download'),
-        exchange.getByRole('link', { name: 'Project downloaden (.qdpx)' }).click(),
+        exchange.getByRole('button', { name: 'Project downloaden (.qdpx)' }).click(),
       ]);
       const qdpxPath = path.join(dataDir, 'project.qdpx');
       await projectFile.saveAs(qdpxPath);

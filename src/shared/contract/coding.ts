@@ -369,11 +369,15 @@ export const searchHitSchema = z.object({
   caseId: z.uuid().nullable(),
   caseCode: z.string().nullable(),
   perspective: z.enum(perspectives).nullable(),
-  rank: z.number(),
+  /** Relevance (ts_rank); null when the results come in case order. */
+  rank: z.number().nullable(),
   /** The snippet in parts; `match` parts are the words found (to highlight). */
   snippet: z.array(z.object({ text: z.string(), match: z.boolean() })),
 });
-export const searchResultSchema = listResponseSchema(searchHitSchema);
+export const searchResultSchema = listResponseSchema(searchHitSchema).extend({
+  /** By relevance when few texts match; in case order when many do (ranking them all is slow). */
+  order: z.enum(['relevance', 'case']),
+});
 export type SearchResult = z.infer<typeof searchResultSchema>;
 
 export const programmeSourcesQuerySchema = z.object({
@@ -422,6 +426,21 @@ export const exportQuerySchema = z.object({
     .optional()
     .transform((s) => (s ? s.split(',').filter(Boolean) : undefined))
     .pipe(z.array(z.uuid()).max(1000).optional()),
+  /**
+   * Only the cases with these codes (as people know them: KL-2026-001), separated by commas,
+   * spaces or new lines; an unknown code is refused by name.
+   */
+  caseCodes: z
+    .string()
+    .max(20000)
+    .optional()
+    .transform((s) => (s ? [...new Set(s.split(/[\s,;]+/).filter(Boolean))] : undefined))
+    .pipe(
+      z
+        .array(z.string().max(40, 'Een casuscode is hoogstens 40 tekens lang'))
+        .max(1000, 'Kies hoogstens 1.000 casussen')
+        .optional(),
+    ),
   snapshotId: z.uuid().optional(),
 });
 

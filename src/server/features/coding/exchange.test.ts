@@ -17,6 +17,7 @@ import { openQdpx } from '../qda/refi/read';
 import { sliceCodePoints } from '../qda/refi/positions';
 import type { RefiCode, RefiProject } from '../qda/refi/model';
 import { qdaCodes, qdaSegments, qdaSources } from './schema';
+import { cases } from '../cases/schema';
 
 const standards = path.resolve('../shared/standards/refi-qda');
 const transcript = [
@@ -390,6 +391,35 @@ describe.each(testDatabaseKinds())('REFI-QDA exchange (%s)', (kind) => {
     expect(defect.statusCode).toBe(400);
     expect(defect.json().error.details.reason).toBe('NOT_WELL_FORMED');
     expect(defect.json().error.message).toMatch(/line 132/);
+  });
+
+  it('exports chosen cases by their codes, and names the codes it cannot find', async () => {
+    const base = `/api/programmes/${fx.programmeId}`;
+    const [row] = await test.database.db
+      .select({ code: cases.code })
+      .from(cases)
+      .where(eq(cases.id, fx.caseId));
+    const code = row!.code;
+    const chosen = await call(
+      'GET',
+      `${base}/export.qdpx?caseCodes=${encodeURIComponent(` ${code.toLowerCase()},\n`)}`,
+    );
+    expect(chosen.statusCode, chosen.body.slice(0, 200)).toBe(200);
+    const { content } = await contentOf(chosen.rawPayload);
+    expect(content.cases).toHaveLength(1);
+    expect(content.sources).toHaveLength(1);
+    const unknown = await call(
+      'GET',
+      `${base}/export.qdpx?caseCodes=${encodeURIComponent(`${code}, KL-1999-404`)}`,
+    );
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.code).toBe('INVALID_INPUT');
+    expect(unknown.json().error.message).toMatch(/KL-1999-404/);
+    expect(unknown.json().error.message).not.toMatch(code);
+    // The outsider does not reach the case: its code is unknown to them, not a way to probe it.
+    const outside = await call('GET', `${base}/export.qdpx?caseCodes=${code}`, fx.outsider);
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().error.message).toMatch(code);
   });
 
   it('lets only researchers of the programme exchange it', async () => {

@@ -102,8 +102,34 @@ export async function exportPlan(
   db: Db,
   reach: Reach,
   requestedCaseIds: string[] | undefined,
+  requestedCaseCodes?: string[],
 ): Promise<ExportPlan> {
   const programmeId = reach.programmeId;
+  if (requestedCaseCodes && requestedCaseCodes.length > 0) {
+    const found = await db
+      .select({ id: cases.id, code: cases.code })
+      .from(cases)
+      .where(
+        and(
+          eq(cases.programmeId, programmeId),
+          reachSql(reach.actor, cases.id),
+          inArray(
+            sql`upper(${cases.code})`,
+            requestedCaseCodes.map((c) => c.toUpperCase()),
+          ),
+        ),
+      );
+    const known = new Set(found.map((c) => c.code.toUpperCase()));
+    const unknown = requestedCaseCodes.filter((c) => !known.has(c.toUpperCase()));
+    if (unknown.length > 0) {
+      const message = `${unknown.length === 1 ? 'Deze casus vinden we' : 'Deze casussen vinden we'} niet in dit programma, of je hebt er geen toegang toe: ${unknown.slice(0, 20).join(', ')}${unknown.length > 20 ? ` en nog ${unknown.length - 20}` : ''}.`;
+      throw new AppError('INVALID_INPUT', message, {
+        fields: [{ path: 'caseCodes', message }],
+        unknownCaseCodes: unknown,
+      });
+    }
+    requestedCaseIds = [...new Set([...(requestedCaseIds ?? []), ...found.map((c) => c.id)])];
+  }
   const [programme] = await db
     .select({ name: programmes.name })
     .from(programmes)

@@ -1112,7 +1112,7 @@ export async function codingRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const reach = await programmeGuard(request, request.params.id, 'qda.exchange');
-      const plan = await exportPlan(db(), reach, request.query.caseIds);
+      const plan = await exportPlan(db(), reach, request.query.caseIds, request.query.caseCodes);
       const out = new PassThrough();
       const writing = writeQdpx(plan.project, plan.text, out);
       // The project is checked against the schema's rules before the first byte: an invalid

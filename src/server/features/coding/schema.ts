@@ -76,6 +76,10 @@ export const qdaSources = pgTable(
     index('qda_sources_programme_idx').on(t.programmeId, t.caseId),
     index('qda_sources_case_idx').on(t.caseId),
     index('qda_sources_search_idx').using('gin', t.search),
+    /** The few blind sources of a programme, whose segments the views count live. */
+    index('qda_sources_blind_idx')
+      .on(t.programmeId)
+      .where(sql`${t.blind}`),
   ],
 );
 
@@ -262,4 +266,77 @@ export const qdaImportedCases = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('qda_imported_cases_programme_idx').on(t.programmeId)],
+);
+
+/**
+ * Segment counts per case and code, kept by the database itself (triggers in migration 0010):
+ * `own*` counts the code's own segments, `sub*` those of the code and every code beneath it; per
+ * perspective of the source (the participant kind) and in total (every source of the case,
+ * dossier evidence and reflections too). Only live segments of sources that are not blind: the
+ * cross-case views add blind sources' segments live, as each actor may see them. Rows exist only
+ * for counts above zero, so `count(*)` over a code's rows is its number of cases.
+ */
+export const qdaCaseCodes = pgTable(
+  'qda_case_codes',
+  {
+    codeId: uuid('code_id')
+      .notNull()
+      .references(() => qdaCodes.id, { onDelete: 'cascade' }),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    ownTotal: integer('own_total').notNull().default(0),
+    ownYouth: integer('own_youth').notNull().default(0),
+    ownParent: integer('own_parent').notNull().default(0),
+    ownMainPractitioner: integer('own_main_practitioner').notNull().default(0),
+    ownOtherProfessional: integer('own_other_professional').notNull().default(0),
+    ownNetwork: integer('own_network').notNull().default(0),
+    subTotal: integer('sub_total').notNull().default(0),
+    subYouth: integer('sub_youth').notNull().default(0),
+    subParent: integer('sub_parent').notNull().default(0),
+    subMainPractitioner: integer('sub_main_practitioner').notNull().default(0),
+    subOtherProfessional: integer('sub_other_professional').notNull().default(0),
+    subNetwork: integer('sub_network').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.codeId, t.caseId] }),
+    index('qda_case_codes_case_idx').on(t.caseId),
+  ],
+);
+
+/**
+ * The same counts summed per code, team and institution type, so the cross-case totals read a
+ * few hundred rows instead of a row per case: `cases*` counts the cases with at least one segment
+ * of the code or beneath it (from that perspective), `sub*` and `own*` sum their segments. Kept
+ * by the database with qda_case_codes (migration 0010), also when a case moves to another team
+ * or institution type.
+ */
+export const qdaTeamCodes = pgTable(
+  'qda_team_codes',
+  {
+    codeId: uuid('code_id')
+      .notNull()
+      .references(() => qdaCodes.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id').notNull(),
+    institutionType: text('institution_type').notNull(),
+    casesTotal: integer('cases_total').notNull().default(0),
+    casesYouth: integer('cases_youth').notNull().default(0),
+    casesParent: integer('cases_parent').notNull().default(0),
+    casesMainPractitioner: integer('cases_main_practitioner').notNull().default(0),
+    casesOtherProfessional: integer('cases_other_professional').notNull().default(0),
+    casesNetwork: integer('cases_network').notNull().default(0),
+    ownTotal: integer('own_total').notNull().default(0),
+    ownYouth: integer('own_youth').notNull().default(0),
+    ownParent: integer('own_parent').notNull().default(0),
+    ownMainPractitioner: integer('own_main_practitioner').notNull().default(0),
+    ownOtherProfessional: integer('own_other_professional').notNull().default(0),
+    ownNetwork: integer('own_network').notNull().default(0),
+    subTotal: integer('sub_total').notNull().default(0),
+    subYouth: integer('sub_youth').notNull().default(0),
+    subParent: integer('sub_parent').notNull().default(0),
+    subMainPractitioner: integer('sub_main_practitioner').notNull().default(0),
+    subOtherProfessional: integer('sub_other_professional').notNull().default(0),
+    subNetwork: integer('sub_network').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.codeId, t.teamId, t.institutionType] })],
 );

@@ -196,6 +196,7 @@ describe('the cross-case page', () => {
               total: 1,
               page: 1,
               pageSize: 20,
+              order: 'case',
             },
           }
         : undefined,
@@ -211,7 +212,11 @@ describe('the cross-case page', () => {
     fireEvent.submit(screen.getByRole('searchbox').closest('form')!);
     const results = await screen.findByRole('list', { name: 'Zoekresultaten voor ‘gesprek’' });
     expect(calls.some((c) => c.url === `${base}/search?q=gesprek&page=1`)).toBe(true);
-    expect(screen.getByText('1 tekst gevonden met ‘gesprek’')).toBeTruthy();
+    expect(
+      screen.getByText(
+        '1 tekst gevonden met ‘gesprek’. Veel teksten gevonden: ze staan op volgorde van casus. Zoek met meer of preciezere woorden om de best passende bovenaan te zien.',
+      ),
+    ).toBeTruthy();
     const hit = within(results).getByRole('listitem');
     expect(hit.querySelector('mark')?.textContent).toBe('gesprekken');
     expect(within(hit).getByText('Interview · Casus KL-2026-001 · Jongere')).toBeTruthy();

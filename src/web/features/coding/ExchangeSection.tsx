@@ -17,11 +17,14 @@ import { cx } from '../../ui/class-names';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { errorText } from '../../ui/error-text';
 import { SelectField } from '../../ui/SelectField';
+import { TextareaField } from '../../ui/TextareaField';
+import { isApiError } from '../../app/api';
 import {
+  caseCodesOf,
   codebookExportUrl,
+  downloadProject,
   importFile,
   importRefusalOf,
-  projectExportUrl,
   refreshCoding,
   type ImportKind,
   type SnapshotSummary,
@@ -87,15 +90,8 @@ export function ExchangeSection({
               </a>
               <span className="kl-cd-meta"> {t('coding.exchange.qdcHint')}</span>
             </li>
-            {canExchange && (
-              <li>
-                <a className="nl-link" href={projectExportUrl(programmeId)} download>
-                  {t('coding.exchange.downloadProject')}
-                </a>
-                <span className="kl-cd-meta"> {t('coding.exchange.qdpxHint')}</span>
-              </li>
-            )}
           </ul>
+          {canExchange && <ProjectExport programmeId={programmeId} />}
         </section>
 
         {canExchange && <ImportForm programmeId={programmeId} kind="project" onReport={onReport} />}
@@ -103,6 +99,64 @@ export function ExchangeSection({
       </div>
       {done && <ImportReportView key={done.key} report={done.report} fileName={done.fileName} />}
     </section>
+  );
+}
+
+/**
+ * The project as .qdpx: every case the user may see, or only the cases whose codes they list.
+ * Fetched first, so an unknown code is shown at the field; then handed over as a download.
+ */
+function ProjectExport({ programmeId }: { programmeId: string }) {
+  const { t } = useTranslation();
+  const [codes, setCodes] = useState('');
+  const mutation = useMutation({
+    mutationFn: () => downloadProject(programmeId, caseCodesOf(codes)),
+    onSuccess: ({ blob, fileName }) => {
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = fileName;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    },
+  });
+  const error = mutation.error;
+  const fieldError =
+    isApiError(error) && error.fieldMessages.caseCodes ? error.fieldMessages.caseCodes : undefined;
+  const chosen = caseCodesOf(codes).length;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    mutation.mutate();
+  };
+  return (
+    <form className="kl-form kl-cd-project-export" onSubmit={submit} noValidate>
+      <Heading level={4}>{t('coding.exchange.downloadProject')}</Heading>
+      <TextareaField
+        id="exchange-case-codes"
+        label={t('coding.exchange.caseCodes')}
+        description={t('coding.exchange.caseCodesHint')}
+        value={codes}
+        onChange={setCodes}
+        error={fieldError}
+        rows={3}
+        isOptional
+      />
+      {error && !fieldError && <ErrorAlert error={error} />}
+      <div>
+        <Button type="submit" purpose="secondary" busy={mutation.isPending}>
+          {mutation.isPending
+            ? t('coding.exchange.preparing')
+            : chosen > 0
+              ? t('coding.exchange.downloadChosen', { count: chosen })
+              : t('coding.exchange.downloadProject')}
+        </Button>
+      </div>
+      <p className="kl-cd-meta" aria-live="polite">
+        {mutation.isSuccess ? t('coding.exchange.downloaded') : t('coding.exchange.qdpxHint')}
+      </p>
+    </form>
   );
 }
 

@@ -81,7 +81,13 @@ function SearchResults({
       isFiltered
       emptyText={t('coding.search.noResults', { q })}
       noResultsText={t('coding.search.noResults', { q })}
-      countText={(total) => t('coding.search.count', { count: total, q })}
+      countText={(total) =>
+        `${t('coding.search.count', { count: total, q })}. ${
+          query.data?.order === 'case'
+            ? t('coding.search.orderCase')
+            : t('coding.search.orderRelevance')
+        }`
+      }
     >
       {(items) => (
         <ol className="kl-cd-results" aria-label={t('coding.search.listLabel', { q })}>

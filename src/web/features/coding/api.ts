@@ -239,11 +239,37 @@ export function storeCodebook(queryClient: QueryClient, codebook: Codebook) {
 
 // ---- REFI-QDA exchange -----------------------------------------------------------------------
 
-/** The whole programme (every case the user reaches) as a REFI-QDA project. */
-export function projectExportUrl(programmeId: string, caseIds: string[] = []): string {
+/** The whole programme (every case the user reaches), or the cases with these codes, as .qdpx. */
+export function projectExportUrl(programmeId: string, caseCodes: string[] = []): string {
   return withQuery(`${programmePath(programmeId)}/export.qdpx`, {
-    caseIds: caseIds.length ? caseIds.join(',') : undefined,
+    caseCodes: caseCodes.length ? caseCodes.join(',') : undefined,
   });
+}
+
+/** Case codes as people type them: separated by commas, semicolons, spaces or new lines. */
+export function caseCodesOf(text: string): string[] {
+  return [...new Set(text.split(/[\s,;]+/).filter(Boolean))];
+}
+
+/**
+ * Fetches a project export, so a refusal (an unknown case code) can be shown at its field instead
+ * of as a page of JSON; the file is then handed to the browser as a download.
+ */
+export async function downloadProject(
+  programmeId: string,
+  caseCodes: string[],
+): Promise<{ blob: Blob; fileName: string }> {
+  let response: Response;
+  try {
+    response = await fetch(projectExportUrl(programmeId, caseCodes), {
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '');
+  }
+  if (!response.ok) throw parseErrorResponse(response.status, await response.text());
+  const named = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '');
+  return { blob: await response.blob(), fileName: named?.[1] ?? 'ketenlens.qdpx' };
 }
 
 /** The codebook as it is now, or as a snapshot kept it, as a REFI-QDA codebook. */
