@@ -13,6 +13,8 @@ import type { Role } from '../src/shared/contract/auth';
 import { seedDemoTimeline } from './demo-timeline';
 import { seedDemoReview } from './demo-review';
 import { seedDemoCoding } from './demo-coding';
+import { seedDemoActions } from './demo-actions';
+import { seedDemoMonitoring } from './demo-monitoring';
 import type { TeamRoleLabel } from '../src/shared/contract/organisations';
 
 export type DemoLogin = { role: Role; email: string; displayName: string };
@@ -237,6 +239,15 @@ export async function seedDemo(db: Db): Promise<{ password: string; logins: Demo
       teamIds: [teamNorth],
     },
   });
+
+  await seedDemoActions(caseCtx, {
+    programmeId: programme,
+    caseId,
+    regionCode: 'JZ16',
+    organisations: { municipality, careProvider, institute },
+    people: { policymaker: ids.get('beleid')!, professional: ids.get('professional')! },
+  });
+  await seedDemoMonitoring(ctx, { regionCode: 'JZ16', memberUserIds: [ids.get('professional')!] });
 
   return {
     password,

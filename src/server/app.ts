@@ -32,6 +32,8 @@ import { analysisRoutes } from './features/analysis/routes';
 import { instrumentRoutes } from './features/instruments/routes';
 import { dossierRoutes } from './features/dossier/routes';
 import { codingRoutes } from './features/coding/routes';
+import { actionRoutes } from './features/actions/routes';
+import { monitoringRoutes } from './features/monitoring/routes';
 import { referenceListRoutes } from './features/cases/reference-routes';
 import './http/context';
 
@@ -119,6 +121,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(dossierRoutes);
   await app.register(referenceListRoutes);
   await app.register(codingRoutes);
+  await app.register(actionRoutes);
+  await app.register(monitoringRoutes);
   await registerWeb(app, options.webRoot ?? defaultWebRoot);
 
   return app;

@@ -9,3 +9,5 @@ export * from '../features/dossier/schema';
 export * from '../features/meetings/schema';
 export * from '../features/analysis/schema';
 export * from '../features/coding/schema';
+export * from '../features/actions/schema';
+export * from '../features/monitoring/schema';

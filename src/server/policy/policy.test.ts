@@ -28,23 +28,26 @@ describe('the policy', () => {
 
   it('matches the authorisation matrix for every role and action', () => {
     const allowed: Record<Role, Action[]> = {
-      admin: actions.filter(
-        (a) =>
-          ![
-            'case.',
-            'timeline.',
-            'dossier.',
-            'meeting.',
-            'analysis.',
-            'own_case.',
-            'interview.',
-            'coding.',
-            'codebook.',
-            'qda.',
-          ].some((p) => a.startsWith(p)) ||
-          a === 'case.reference.read' ||
-          a === 'case.reference.manage',
-      ),
+      admin: actions
+        .filter(
+          (a) =>
+            ![
+              'case.',
+              'timeline.',
+              'dossier.',
+              'meeting.',
+              'analysis.',
+              'own_case.',
+              'interview.',
+              'coding.',
+              'codebook.',
+              'qda.',
+            ].some((p) => a.startsWith(p)) ||
+            a === 'case.reference.read' ||
+            a === 'case.reference.manage',
+        )
+        // Administrators set up access tables but never see the register's rows.
+        .filter((a) => a !== 'monitoring.read' && a !== 'monitoring.write'),
       researcher: [
         'public',
         'session.read',
@@ -79,6 +82,16 @@ describe('the policy', () => {
         'codebook.read',
         'codebook.manage',
         'qda.exchange',
+        'action.read',
+        'action.write',
+        'action.follow_up',
+        'action.summary',
+        'network.read',
+        'network.write',
+        // The register only as a member of one of the region's tables (see below).
+        'monitoring.read',
+        'monitoring.write',
+        'monitoring.report',
       ],
       professional: [
         'public',
@@ -110,6 +123,15 @@ describe('the policy', () => {
         'interview.write',
         'coding.read',
         'codebook.read',
+        'action.read',
+        'action.write',
+        'action.follow_up',
+        'action.summary',
+        'network.read',
+        'network.write',
+        'monitoring.read',
+        'monitoring.write',
+        'monitoring.report',
       ],
       expert_by_experience: [
         'public',
@@ -134,6 +156,14 @@ describe('the policy', () => {
         'coding.read',
         'coding.write',
         'codebook.read',
+        // Reads actions and the network; follows up an action only as its owner person.
+        'action.read',
+        'action.follow_up',
+        'action.summary',
+        'network.read',
+        'monitoring.read',
+        'monitoring.write',
+        'monitoring.report',
       ],
       policymaker: [
         'public',
@@ -145,6 +175,12 @@ describe('the policy', () => {
         'organisation.read',
         'programme.read',
         'case.reference.read',
+        // The plain summary of any programme; an action only as its owner person.
+        'action.read',
+        'action.follow_up',
+        'action.summary',
+        // The access tables' quarterly report of an entitled region, never the register.
+        'monitoring.report',
       ],
       // Reads the access log and nothing of the cases, accounts or programme management.
       log_administrator: [
@@ -171,6 +207,8 @@ describe('the policy', () => {
         'meeting.report',
         'own_case.read',
         'own_case.consent',
+        // Only the summary of the programme of their own case: see the test below.
+        'action.summary',
       ],
     };
     for (const role of roles) {
@@ -267,6 +305,67 @@ describe('the policy', () => {
       can({ ...actorOf('professional'), teamIds: ['team-b'] }, 'team.members.read', team),
     ).toBe(false);
     expect(can(actorOf('admin'), 'team.members.read', team)).toBe(true);
+  });
+
+  it('gives improvement actions to the programme staff and their owner person, the summary to its participants', () => {
+    const programme = { type: 'programme' as const, programmeId: 'p', teamIds: ['team-a'] };
+    const action = { ...programme, type: 'action' as const, ownerUserId: 'owner' };
+    const inTeam = (role: Role): Actor => ({ ...actorOf(role), teamIds: ['team-a'] });
+    const outside = (role: Role, userId = 'x'): Actor => ({ ...actorOf(role), userId });
+    for (const role of ['researcher', 'professional'] as const) {
+      expect(can(inTeam(role), 'action.write', action), role).toBe(true);
+      expect(can(inTeam(role), 'network.write', programme), role).toBe(true);
+      expect(can(outside(role), 'action.read', action), role).toBe(false);
+    }
+    expect(can(outside('admin'), 'action.write', action)).toBe(true);
+    expect(can(inTeam('expert_by_experience'), 'action.read', action)).toBe(true);
+    expect(can(inTeam('expert_by_experience'), 'action.write', action)).toBe(false);
+    expect(can(inTeam('expert_by_experience'), 'network.read', programme)).toBe(true);
+    // The owner person outside the teams: read, status and follow-ups, never the fields.
+    for (const role of ['policymaker', 'professional', 'expert_by_experience'] as const) {
+      const owner = outside(role, 'owner');
+      expect(can(owner, 'action.read', action), role).toBe(true);
+      expect(can(owner, 'action.follow_up', action), role).toBe(true);
+      expect(can(owner, 'action.write', action), role).toBe(false);
+      expect(can(owner, 'action.read', programme), role).toBe(false);
+    }
+    expect(can(outside('policymaker'), 'action.read', action)).toBe(false);
+    expect(can(outside('policymaker'), 'network.read', programme)).toBe(false);
+    expect(can(outside('policymaker'), 'action.summary', programme)).toBe(true);
+    expect(can(outside('participant', 'owner'), 'action.read', action)).toBe(false);
+    expect(can(outside('participant', 'y'), 'action.summary', programme)).toBe(false);
+    expect(
+      can(outside('participant', 'y'), 'action.summary', { ...programme, ownCaseUserIds: ['y'] }),
+    ).toBe(true);
+    expect(can(outside('log_administrator'), 'action.summary', programme)).toBe(false);
+  });
+
+  it('gives the access-table register to table members of the region, the report also to entitled policymakers', () => {
+    const region = (members: string[], organisations: string[]) =>
+      ({
+        type: 'access_region',
+        regionCode: 'JZ13',
+        tableMemberUserIds: members,
+        reportOrganisationIds: organisations,
+      }) as const;
+    const member = actorOf('professional');
+    expect(can(member, 'monitoring.read', region(['u'], []))).toBe(true);
+    expect(can(member, 'monitoring.write', region(['u'], []))).toBe(true);
+    expect(can(member, 'monitoring.report', region(['u'], []))).toBe(true);
+    expect(can(member, 'monitoring.read', region([], []))).toBe(false);
+    expect(can(member, 'monitoring.report', region([], []))).toBe(false);
+    const researcher = actorOf('researcher');
+    expect(can(researcher, 'monitoring.read', region([], []))).toBe(false);
+    expect(can(researcher, 'monitoring.report', region([], []))).toBe(true);
+    const admin = actorOf('admin');
+    expect(can(admin, 'monitoring.read', region(['u'], []))).toBe(false);
+    expect(can(admin, 'monitoring.report', region([], []))).toBe(true);
+    const policymaker = { ...actorOf('policymaker'), organisationId: 'o' };
+    expect(can(policymaker, 'monitoring.report', region([], ['o']))).toBe(true);
+    expect(can(policymaker, 'monitoring.report', region([], ['other']))).toBe(false);
+    expect(can(policymaker, 'monitoring.read', region(['u'], ['o']))).toBe(false);
+    expect(can(actorOf('policymaker'), 'monitoring.report', region([], []))).toBe(false);
+    expect(can(actorOf('participant'), 'monitoring.report', region(['u'], ['o']))).toBe(false);
   });
 
   it('denies an action it does not know', () => {

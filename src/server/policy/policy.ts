@@ -29,7 +29,34 @@ export type PolicyResource =
       dossierConsent?: boolean;
     }
   /** Programme-level work (the codebook, cross-case views, exchange): its teams decide. */
-  | { type: 'programme'; programmeId: string; teamIds: readonly string[] };
+  | {
+      type: 'programme';
+      programmeId: string;
+      teamIds: readonly string[];
+      /**
+       * Accounts of participants whose own case is in this programme; filled only for the
+       * plain-language summary, and only with the asking participant's own account if it is one.
+       */
+      ownCaseUserIds?: readonly string[];
+    }
+  /** An improvement action: its programme's teams decide, and its owner person may follow it up. */
+  | {
+      type: 'action';
+      programmeId: string;
+      teamIds: readonly string[];
+      ownerUserId: string | null;
+    }
+  /**
+   * A region's access-table monitoring. Filled for the asking actor only: whether they are a
+   * member of one of the region's access tables, and whether their organisation is entitled to
+   * the region's aggregates (its municipality lies in the region, or it has no municipality).
+   */
+  | {
+      type: 'access_region';
+      regionCode: string;
+      tableMemberUserIds: readonly string[];
+      reportOrganisationIds: readonly string[];
+    };
 
 /** Every action a route or command can ask about. 'public' needs no login. */
 export const actions = [
@@ -75,6 +102,16 @@ export const actions = [
   'qda.exchange',
   'own_case.read',
   'own_case.consent',
+  'action.read',
+  'action.write',
+  'action.follow_up',
+  'action.summary',
+  'network.read',
+  'network.write',
+  'monitoring.read',
+  'monitoring.write',
+  'monitoring.report',
+  'monitoring.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -110,6 +147,8 @@ export const recordLevelActions: readonly Action[] = [
   'qda.exchange',
   'own_case.read',
   'own_case.consent',
+  'monitoring.read',
+  'monitoring.write',
 ];
 
 const staffRoles: readonly Role[] = ['admin', 'researcher', 'professional', 'expert_by_experience'];
@@ -139,6 +178,15 @@ export const resourceScopedActions: readonly Action[] = [
   'qda.exchange',
   'own_case.read',
   'own_case.consent',
+  'action.read',
+  'action.write',
+  'action.follow_up',
+  'action.summary',
+  'network.read',
+  'network.write',
+  'monitoring.read',
+  'monitoring.write',
+  'monitoring.report',
 ];
 
 /**
@@ -160,8 +208,10 @@ export function caseAccessGrounds(
     return resource.type === 'case' && resource.participantUserIds.includes(actor.userId)
       ? 'self'
       : null;
-  if (resource.type === 'programme')
+  if (resource.type === 'programme' || resource.type === 'action')
     return resource.teamIds.some((t) => actor.teamIds.includes(t)) ? 'team_membership' : null;
+  // Access-table membership is not a team: it never reaches a case.
+  if (resource.type === 'access_region') return null;
   if (actor.teamIds.includes(resource.teamId)) return 'team_membership';
   if (resource.type === 'case' && resource.assignedUserIds.includes(actor.userId))
     return 'case_assignment';
@@ -213,7 +263,8 @@ const rules: Record<Exclude<Action, 'public'>, Rule> = {
   'case.read': (a, r) => caseRoles.includes(a.role) && (!r || caseAccessGrounds(a, r) !== null),
   // A researcher opens cases for a team they belong to.
   'case.create': (a, r) =>
-    a.role === 'researcher' && (!r || (r.type !== 'programme' && a.teamIds.includes(r.teamId))),
+    a.role === 'researcher' &&
+    (!r || ((r.type === 'team' || r.type === 'case') && a.teamIds.includes(r.teamId))),
   'case.update': (a, r) =>
     (a.role === 'researcher' || a.role === 'professional') &&
     (!r || caseAccessGrounds(a, r) !== null),
@@ -263,7 +314,72 @@ const rules: Record<Exclude<Action, 'public'>, Rule> = {
     a.role === 'researcher' && (!r || (r.type === 'programme' && inProgramme(a, r))),
   'own_case.read': (a, r) => isOwnCase(a, r),
   'own_case.consent': (a, r) => isOwnCase(a, r),
+  // Improvement actions carry no case data: the programme's staff read them (administrators of
+  // any programme), its researchers and professionals write them, and the owner person of an
+  // action — often someone of a municipality or provider outside the teams, a policymaker too —
+  // reads it, moves its status and writes follow-ups ("my actions").
+  'action.read': (a, r) =>
+    programmeStaff(a, r) || (ownerRoles.includes(a.role) && (!r || isActionOwner(a, r))),
+  'action.write': (a, r) => programmeWriter(a, r),
+  'action.follow_up': (a, r) =>
+    programmeWriter(a, r) || (ownerRoles.includes(a.role) && (!r || isActionOwner(a, r))),
+  // The plain-language summary (no names, no case data): the programme's staff, every
+  // policymaker (they fund and own much of what changes), and the youth and parents whose own
+  // case belongs to the programme.
+  'action.summary': (a, r) =>
+    programmeStaff(a, r) ||
+    a.role === 'policymaker' ||
+    (a.role === 'participant' &&
+      (!r || (r.type === 'programme' && (r.ownCaseUserIds ?? []).includes(a.userId)))),
+  // The learning network's meetings can hold a (de-identified) case summary: staff only.
+  'network.read': (a, r) => programmeStaff(a, r),
+  'network.write': (a, r) => programmeWriter(a, r),
+  // Access-table monitoring: the register (a table reference, never a name) is read and written
+  // by the members of the region's access tables; the quarterly report (suppressed aggregates)
+  // also by policymakers of an entitled organisation, by researchers of any region and by
+  // administrators, who set up the tables and their members but never see register rows.
+  'monitoring.read': (a, r) => caseRoles.includes(a.role) && (!r || isTableMember(a, r)),
+  'monitoring.write': (a, r) => caseRoles.includes(a.role) && (!r || isTableMember(a, r)),
+  'monitoring.report': (a, r) =>
+    a.role === 'admin' ||
+    a.role === 'researcher' ||
+    (caseRoles.includes(a.role) && (!r || isTableMember(a, r))) ||
+    (a.role === 'policymaker' &&
+      (!r ||
+        (r.type === 'access_region' &&
+          a.organisationId !== null &&
+          r.reportOrganisationIds.includes(a.organisationId)))),
+  'monitoring.manage': (a) => a.role === 'admin',
 };
+
+function isTableMember(a: Actor, r: PolicyResource): boolean {
+  return r.type === 'access_region' && r.tableMemberUserIds.includes(a.userId);
+}
+
+/** Administrators, and researchers, professionals and experts by experience in its teams. */
+function programmeStaff(a: Actor, r: PolicyResource | undefined): boolean {
+  if (a.role === 'admin') return !r || r.type === 'programme' || r.type === 'action';
+  return (
+    caseRoles.includes(a.role) &&
+    (!r || ((r.type === 'programme' || r.type === 'action') && inProgramme(a, r)))
+  );
+}
+
+/** Administrators, and researchers and professionals in its teams. */
+function programmeWriter(a: Actor, r: PolicyResource | undefined): boolean {
+  if (a.role === 'admin') return !r || r.type === 'programme' || r.type === 'action';
+  return (
+    (a.role === 'researcher' || a.role === 'professional') &&
+    (!r || ((r.type === 'programme' || r.type === 'action') && inProgramme(a, r)))
+  );
+}
+
+/** Who can own an action: anyone with a working account, not a participant or log administrator. */
+const ownerRoles: readonly Role[] = [...staffRoles, 'policymaker'];
+
+function isActionOwner(a: Actor, r: PolicyResource): boolean {
+  return r.type === 'action' && r.ownerUserId !== null && r.ownerUserId === a.userId;
+}
 
 export function isAction(value: unknown): value is Action {
   return typeof value === 'string' && (actions as readonly string[]).includes(value);

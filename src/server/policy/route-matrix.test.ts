@@ -103,6 +103,37 @@ describe('the authorisation matrix, generated from the route list', () => {
     ids.instruments = instruments
       .json()
       .items.find((i: { kind: string }) => i.kind === 'dossier_checklist').id;
+    // An improvement action and a learning-network meeting of the matrix programme.
+    const network = await test.app.inject({
+      method: 'POST',
+      url: `/api/programmes/${ids.programmes}/network-meetings`,
+      headers: admin,
+      payload: { theme: 'Matrix', meetsOn: '2026-03-01' },
+    });
+    if (network.statusCode !== 201) throw new Error(network.body);
+    ids['network-meetings'] = network.json().id;
+    const action = await test.app.inject({
+      method: 'POST',
+      url: `/api/programmes/${ids.programmes}/actions`,
+      headers: admin,
+      payload: {
+        title: 'Matrixactie',
+        ownerOrganisationId: ids.organisations,
+        dueOn: '2026-12-31',
+        stakeholderGroup: 'gemeenten',
+      },
+    });
+    if (action.statusCode !== 201) throw new Error(action.body);
+    ids.actions = action.json().id;
+    // Access-table monitoring: a table in the case's region (nobody of the matrix a member).
+    const accessTable = await post('/api/access-tables', {
+      regionCode: 'JZ16',
+      name: 'Matrixtafel',
+      kind: 'team_toegang',
+    });
+    ids['access-tables'] = accessTable.id;
+    ids['access-regions'] = 'JZ16';
+    ids['monitoring-lists'] = 'problem_area';
   });
   afterAll(() => test.close());
 
@@ -151,9 +182,24 @@ describe('the authorisation matrix, generated from the route list', () => {
             ? { type: 'team', teamId: ids.teams! }
             : route.url.startsWith('/api/cases/:id') || route.url.startsWith('/api/my/cases/:id')
               ? { type: 'case', teamId: ids.teams!, assignedUserIds: [], participantUserIds: [] }
-              : route.url.startsWith('/api/programmes/:id/')
+              : route.url.startsWith('/api/programmes/:id/') ||
+                  route.url.startsWith('/api/network-meetings/:id')
                 ? { type: 'programme', programmeId: ids.programmes!, teamIds: [ids.teams!] }
-                : undefined;
+                : route.url.startsWith('/api/actions/:id')
+                  ? {
+                      type: 'action',
+                      programmeId: ids.programmes!,
+                      teamIds: [ids.teams!],
+                      ownerUserId: null,
+                    }
+                  : route.url.startsWith('/api/access-regions/:id')
+                    ? {
+                        type: 'access_region',
+                        regionCode: 'JZ16',
+                        tableMemberUserIds: [],
+                        reportOrganisationIds: [],
+                      }
+                    : undefined;
         // The matrix case has no dossier consent: whoever holds the right beneath it is told so.
         const gate = consentGatedActions[route.policy as Action];
         if (can(actor, route.policy as Action, resource)) {

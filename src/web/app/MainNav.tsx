@@ -13,6 +13,7 @@ import {
   canReadCases,
   canReadCoding,
   canReadOwnCase,
+  hasPermission,
 } from './permissions';
 
 export function MainNav({ session }: { session: WebSession }) {
@@ -23,6 +24,21 @@ export function MainNav({ session }: { session: WebSession }) {
       : [{ to: '/', label: t('nav.start'), isEnd: true }]),
     ...(canReadCases(session) ? [{ to: '/cases', label: t('nav.cases'), isEnd: false }] : []),
     ...(canReadCoding(session) ? [{ to: '/coding', label: t('coding.nav'), isEnd: false }] : []),
+    // Improvement actions (staff of a programme; an owner person sees their own), the learning
+    // network (staff) and the plain summary "what we learned" (also youths and parents).
+    ...(hasPermission(session, 'action.read')
+      ? [{ to: '/acties', label: t('actions.nav.actions'), isEnd: false }]
+      : []),
+    ...(hasPermission(session, 'network.read')
+      ? [{ to: '/lerend-netwerk', label: t('actions.nav.network'), isEnd: false }]
+      : []),
+    ...(hasPermission(session, 'action.summary')
+      ? [{ to: '/wat-we-leerden', label: t('actions.nav.summary'), isEnd: false }]
+      : []),
+    // Access-table monitoring: table members (register), readers of the quarterly report.
+    ...(hasPermission(session, 'monitoring.report')
+      ? [{ to: '/toegangstafels', label: t('monitoring.nav'), isEnd: false }]
+      : []),
     ...(canManageOrganisationLayer(session)
       ? [
           { to: '/programmes', label: t('nav.programmes'), isEnd: false },

@@ -27,6 +27,8 @@ const referenceLists = () => import('../features/reference-lists/pages');
 const instruments = () => import('../features/instruments/pages');
 const interviews = () => import('../features/interviews/pages');
 const coding = () => import('../features/coding/pages');
+const actions = () => import('../features/actions/pages');
+const monitoring = () => import('../features/monitoring/pages');
 
 export const routes: RouteObject[] = [
   {
@@ -82,6 +84,58 @@ export const routes: RouteObject[] = [
           {
             path: 'cases/:id/meetings/:meetingId',
             lazy: async () => ({ Component: (await meetings()).MeetingPage }),
+          },
+          {
+            path: 'toegangstafels',
+            lazy: async () => ({ Component: (await monitoring()).MonitoringHomePage }),
+          },
+          {
+            path: 'toegangstafels/beheer',
+            lazy: async () => ({ Component: (await monitoring()).AccessTablesAdminPage }),
+          },
+          {
+            path: 'toegangstafels/:region',
+            lazy: async () => ({ Component: (await monitoring()).RegisterPage }),
+          },
+          {
+            path: 'toegangstafels/:region/registraties/nieuw',
+            lazy: async () => ({ Component: (await monitoring()).RegistrationPage }),
+          },
+          {
+            path: 'toegangstafels/:region/registraties/:id',
+            lazy: async () => ({ Component: (await monitoring()).RegistrationPage }),
+          },
+          {
+            path: 'toegangstafels/:region/import',
+            lazy: async () => ({ Component: (await monitoring()).ImportPage }),
+          },
+          {
+            path: 'toegangstafels/:region/rapportage',
+            lazy: async () => ({ Component: (await monitoring()).ReportPage }),
+          },
+          {
+            path: 'acties',
+            lazy: async () => ({ Component: (await actions()).ActionListPage }),
+          },
+          {
+            path: 'acties/:id',
+            lazy: async () => ({ Component: (await actions()).ActionPage }),
+          },
+          {
+            path: 'lerend-netwerk',
+            lazy: async () => ({ Component: (await actions()).NetworkListPage }),
+          },
+          {
+            path: 'lerend-netwerk/:id',
+            lazy: async () => ({ Component: (await actions()).NetworkMeetingPage }),
+          },
+          {
+            path: 'wat-we-leerden',
+            lazy: async () => ({ Component: (await actions()).SummaryChoicePage }),
+          },
+          {
+            path: 'wat-we-leerden/:id',
+            lazy: async () => ({ Component: (await actions()).SummaryPage }),
           },
           {
             path: 'mijn-casus',

@@ -33,7 +33,19 @@ export type AuditResourceType =
   | 'qda_memo'
   | 'qda_code'
   | 'qda_codebook'
-  | 'qda_project';
+  | 'qda_project'
+  | 'improvement_action'
+  | 'improvement_action_link'
+  | 'improvement_action_follow_up'
+  | 'action_summary'
+  | 'network_meeting'
+  | 'network_attendee'
+  | 'network_material'
+  | 'access_table'
+  | 'access_registration'
+  | 'access_import'
+  | 'access_report'
+  | 'monitoring_list';
 
 export type AuditAction =
   | 'read'
