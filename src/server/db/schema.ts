@@ -11,3 +11,5 @@ export * from '../features/analysis/schema';
 export * from '../features/coding/schema';
 export * from '../features/actions/schema';
 export * from '../features/monitoring/schema';
+export * from '../features/synthesis/schema';
+export * from '../features/recommendations/schema';

@@ -42,6 +42,10 @@ describe('the policy', () => {
               'coding.',
               'codebook.',
               'qda.',
+              'synthesis.read',
+              'synthesis.write',
+              'synthesis.report',
+              'recommendation.',
             ].some((p) => a.startsWith(p)) ||
             a === 'case.reference.read' ||
             a === 'case.reference.manage',
@@ -92,6 +96,11 @@ describe('the policy', () => {
         'monitoring.read',
         'monitoring.write',
         'monitoring.report',
+        'synthesis.read',
+        'synthesis.write',
+        'recommendation.write',
+        'synthesis.aggregates',
+        'synthesis.report',
       ],
       professional: [
         'public',
@@ -132,6 +141,8 @@ describe('the policy', () => {
         'monitoring.read',
         'monitoring.write',
         'monitoring.report',
+        'synthesis.read',
+        'synthesis.aggregates',
       ],
       expert_by_experience: [
         'public',
@@ -164,6 +175,10 @@ describe('the policy', () => {
         'monitoring.read',
         'monitoring.write',
         'monitoring.report',
+        // Reviews recommendations before publication.
+        'synthesis.read',
+        'recommendation.review',
+        'synthesis.aggregates',
       ],
       policymaker: [
         'public',
@@ -181,6 +196,8 @@ describe('the policy', () => {
         'action.summary',
         // The access tables' quarterly report of an entitled region, never the register.
         'monitoring.report',
+        // The synthesis as suppressed aggregates: threads, counts, recommendations.
+        'synthesis.aggregates',
       ],
       // Reads the access log and nothing of the cases, accounts or programme management.
       log_administrator: [

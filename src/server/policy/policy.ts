@@ -112,6 +112,12 @@ export const actions = [
   'monitoring.write',
   'monitoring.report',
   'monitoring.manage',
+  'synthesis.read',
+  'synthesis.write',
+  'recommendation.write',
+  'recommendation.review',
+  'synthesis.aggregates',
+  'synthesis.report',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -149,6 +155,11 @@ export const recordLevelActions: readonly Action[] = [
   'own_case.consent',
   'monitoring.read',
   'monitoring.write',
+  'synthesis.read',
+  'synthesis.write',
+  'recommendation.write',
+  'recommendation.review',
+  'synthesis.report',
 ];
 
 const staffRoles: readonly Role[] = ['admin', 'researcher', 'professional', 'expert_by_experience'];
@@ -350,6 +361,26 @@ const rules: Record<Exclude<Action, 'public'>, Rule> = {
           a.organisationId !== null &&
           r.reportOrganisationIds.includes(a.organisationId)))),
   'monitoring.manage': (a) => a.role === 'admin',
+  // Cross-case synthesis. Themes, threads, their evidence (with segments and quotes of the cases
+  // the reader reaches) and recommendations are read by the programme's case staff; researchers
+  // build themes and threads, write recommendations and generate the thematic report; experts by
+  // experience review recommendations before publication. Aggregates (counts suppressed below
+  // the programme's threshold, recommendations, no segments) are also for policymakers and
+  // administrators.
+  'synthesis.read': (a, r) =>
+    caseRoles.includes(a.role) && (!r || (r.type === 'programme' && inProgramme(a, r))),
+  'synthesis.write': (a, r) =>
+    a.role === 'researcher' && (!r || (r.type === 'programme' && inProgramme(a, r))),
+  'recommendation.write': (a, r) =>
+    a.role === 'researcher' && (!r || (r.type === 'programme' && inProgramme(a, r))),
+  'recommendation.review': (a, r) =>
+    a.role === 'expert_by_experience' && (!r || (r.type === 'programme' && inProgramme(a, r))),
+  'synthesis.aggregates': (a, r) =>
+    a.role === 'policymaker' ||
+    a.role === 'admin' ||
+    (caseRoles.includes(a.role) && (!r || (r.type === 'programme' && inProgramme(a, r)))),
+  'synthesis.report': (a, r) =>
+    a.role === 'researcher' && (!r || (r.type === 'programme' && inProgramme(a, r))),
 };
 
 function isTableMember(a: Actor, r: PolicyResource): boolean {
