@@ -404,6 +404,37 @@ describe.each(testDatabaseKinds())('kept coding counts (%s)', (kind) => {
     expect(codesInOrder).toEqual([...codesInOrder].sort());
     expect(listed.items.at(-1)?.caseId).toBeNull(); // the text without a case comes last
     expect(listed.items[0]?.snippet.some((p) => p.match)).toBe(true);
+    // Both ways of reading a page in case order (from the cases in code order, or from the
+    // index's matches) give the same pages, with filters and past the first page too.
+    for (const filters of [{}, { institutionType: 'obc_lvb' }, { perspective: 'youth' as const }]) {
+      const pages = async (casesFirst: boolean) => {
+        const out = [];
+        for (const page of [1, 2, 3]) {
+          const result = await search(
+            db(),
+            reach,
+            { q: 'wachtlijst', page, pageSize: 2, ...filters },
+            { rankLimit: 0, casesFirst },
+          );
+          expect(result.order).toBe('case');
+          out.push({ total: result.total, ids: result.items.map((i) => i.sourceId) });
+        }
+        return out;
+      };
+      const fromCases = await pages(true);
+      expect(await pages(false), JSON.stringify(filters)).toEqual(fromCases);
+      const ranked = await search(db(), reach, {
+        q: 'wachtlijst',
+        page: 1,
+        pageSize: 50,
+        ...filters,
+      });
+      expect(fromCases[0]?.total).toBe(ranked.total);
+      const listedIds = fromCases.flatMap((p) => p.ids);
+      expect(listedIds.length).toBe(Math.min(6, ranked.total));
+      expect(new Set(listedIds).size).toBe(listedIds.length);
+      for (const id of listedIds) expect(ranked.items.map((i) => i.sourceId)).toContain(id);
+    }
   });
 
   it('lists the texts the actor sees in case order, texts without a case last, page by page', async () => {

@@ -522,8 +522,16 @@ type SearchRow = {
   perspective: string | null;
   rank: number | null;
   headline: string;
-  total: number | string;
 };
+
+/**
+ * How a page in case order is read when many texts match. From the cases in code order, testing
+ * each of their texts against the query, costs about `casesFirstCost` matching tests (each reads
+ * a text's search vector) per text that must be passed over; from the index, all matches are
+ * joined to their cases and the first ones kept, costing a little per match. The first wins when
+ * matches are dense: matches² ≥ casesFirstCost · (offset + page size) · texts.
+ */
+const casesFirstCost = 30;
 
 /**
  * Dutch full-text search over the texts the actor sees. Matching reads only the GIN index, never
@@ -531,24 +539,33 @@ type SearchRow = {
  * reading every matching vector, so beyond `rankedSearchLimit` matches the results come in case
  * order, as in the other cross-case views, and the answer says so (`order`). The planner is told
  * to use the index (`enable_seqscan` off for this transaction only): it does not count the cost of
- * reading large vectors, and would otherwise scan the table for a frequent word.
+ * reading large vectors, and would otherwise scan the table for a frequent word. The total is
+ * counted on its own (one pass over the index's matches, joined to the cases the actor reaches),
+ * so the page query never materialises every match; a page in case order is read from the cases
+ * in code order when matches are dense, else from the index (see `casesFirstCost`).
  */
 export async function search(
   db: Db,
   reach: Reach,
   params: Filters & { q: string; page: number; pageSize: number },
-  tuning: { rankLimit?: number } = {},
+  tuning: { rankLimit?: number; casesFirst?: boolean } = {},
 ): Promise<SearchResult> {
   const rankLimit = tuning.rankLimit ?? rankedSearchLimit;
+  const { actor, programmeId } = reach;
   const query = sql`websearch_to_tsquery('dutch', ${params.q})`;
-  const where = and(
-    eq(qdaSources.programmeId, reach.programmeId),
-    sql`${qdaSources.search} @@ ${query}`,
-    visibleSources(reach),
-    ...filterSql(params),
+  const matches = sql`${qdaSources.programmeId} = ${programmeId} and ${qdaSources.search} @@ ${query}`;
+  const filters = sql.join(
+    filterSql(params).map((f) => sql` and ${f}`),
+    sql``,
   );
+  const teamIds = [...actor.teamIds];
+  // The actor's reach on a case row `c` (team or assignment), written on the row itself so a
+  // scan of the cases in code order can stop after a page.
+  const caseReach = sql`(${teamIds.length > 0 ? inArray(sql`c.team_id`, teamIds) : sql`false`}
+    or c.id in (select ca.case_id from case_assignments ca where ca.user_id = ${actor.userId}))`;
   const options = `StartSel=${startMark}, StopSel=${stopMark}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
   const offset = (params.page - 1) * params.pageSize;
+  const upTo = offset + params.pageSize;
   // The headline is made from a window around the first place a searched stem occurs (Dutch
   // stems are nearly always the start of the word as written), so the database does not parse
   // whole transcripts for it; where that window holds no match (the stem began another word),
@@ -568,50 +585,85 @@ export async function search(
         )})`;
   const headlineText = sql`case when ${firstHit} is null then src.body
     else substr(src.body, greatest(1, ${firstHit} - ${headlineWindow.before}), ${headlineWindow.before + headlineWindow.after}) end`;
-  const page = (order: SQL, outerOrder: SQL, rank: SQL, total: SQL) =>
+  const withHeadlines = (pageRows: SQL, outerOrder: SQL) =>
     sql`select page.*, p.kind as perspective,
           case when strpos(w.headline, ${startMark}) > 0 then w.headline
             else ts_headline('dutch', src.body, ${query}, ${options}) end as headline
-        from (
-          select ${qdaSources.id} as id, ${qdaSources.name} as name, ${qdaSources.kind} as kind,
-            ${qdaSources.caseId} as case_id, c.code as case_code,
-            ${qdaSources.participantId} as participant_id, ${rank} as rank, ${total} as total
-          from ${qdaSources}
-          left join cases c on c.id = ${qdaSources.caseId}
-          where ${where}
-          order by ${order}
-          limit ${params.pageSize} offset ${offset}
-        ) page
+        from (${pageRows}) page
         join qda_sources src on src.id = page.id
         cross join lateral (
           select ts_headline('dutch', ${headlineText}, ${query}, ${options}) as headline
         ) w
         left join participants p on p.id = page.participant_id
         order by ${outerOrder}`;
-  const { rows, order } = await db.transaction(async (tx) => {
+  const columns = (rank: SQL) => sql`${qdaSources.id} as id, ${qdaSources.name} as name,
+    ${qdaSources.kind} as kind, ${qdaSources.caseId} as case_id, c.code as case_code,
+    ${qdaSources.participantId} as participant_id, ${rank} as rank`;
+  const { rows, order, total } = await db.transaction(async (tx) => {
     await tx.execute(sql`set local enable_seqscan = off`);
-    const [counted] = await queryRows<{ n: number | string }>(
+    const [counted] = await queryRows<{ cased: number | string; caseless: number | string }>(
       tx,
-      sql`select count(*) as n from (select 1 from ${qdaSources} where ${where} limit ${rankLimit + 1}) m`,
+      sql`select count(*) filter (where c.id is not null and ${caseReach}) as cased,
+          count(*) filter (where ${qdaSources.caseId} is null) as caseless
+        from ${qdaSources}
+        left join cases c on c.id = ${qdaSources.caseId}
+        where ${matches}${filters}`,
     );
-    const ranked = Number(counted?.n ?? 0) <= rankLimit;
+    const cased = Number(counted?.cased ?? 0);
+    const total = cased + Number(counted?.caseless ?? 0);
+    if (total <= rankLimit) {
+      const rank = sql`ts_rank(${qdaSources.search}, ${query})`;
+      const pageRows = sql`select ${columns(rank)}
+        from ${qdaSources}
+        left join cases c on c.id = ${qdaSources.caseId}
+        where ${matches}${filters}
+          and (${qdaSources.caseId} is null or (c.id is not null and ${caseReach}))
+        order by rank desc, ${qdaSources.id}
+        limit ${params.pageSize} offset ${offset}`;
+      const rows = await queryRows<SearchRow>(
+        tx,
+        withHeadlines(pageRows, sql`page.rank desc, page.id`),
+      );
+      return { rows, order: 'relevance' as const, total };
+    }
+    let casesFirst = tuning.casesFirst;
+    if (casesFirst === undefined) {
+      const [estimate] = await queryRows<{ texts: number | string }>(
+        tx,
+        sql`select greatest(reltuples, 0) as texts from pg_class where oid = 'qda_sources'::regclass`,
+      );
+      casesFirst = cased * cased >= casesFirstCost * upTo * Number(estimate?.texts ?? 0);
+    }
+    // Cases first: the cases in code order, each joined to its matching texts (a nested loop
+    // over the case index); from the index: every match joined to its case, the first kept.
+    const casedRows = casesFirst
+      ? sql`select ${columns(sql`null::real`)}
+          from cases c
+          join ${qdaSources} on ${qdaSources.caseId} = c.id and ${matches}${filters}
+          where c.programme_id = ${programmeId} and ${caseReach}
+          order by c.code, ${qdaSources.name}, ${qdaSources.id}
+          limit ${upTo}`
+      : sql`select ${columns(sql`null::real`)}
+          from ${qdaSources}
+          join cases c on c.id = ${qdaSources.caseId}
+          where ${matches}${filters} and ${caseReach}
+          order by c.code, ${qdaSources.name}, ${qdaSources.id}
+          limit ${upTo}`;
+    const caselessRows = sql`select ${qdaSources.id} as id, ${qdaSources.name} as name,
+          ${qdaSources.kind} as kind, null::uuid as case_id, null::text as case_code,
+          ${qdaSources.participantId} as participant_id, null::real as rank
+        from ${qdaSources}
+        where ${matches}${filters} and ${qdaSources.caseId} is null
+        order by ${qdaSources.name}, ${qdaSources.id}
+        limit ${upTo}`;
+    const pageRows = sql`select * from ((${casedRows}) union all (${caselessRows})) m
+      order by m.case_code nulls last, m.name, m.id
+      limit ${params.pageSize} offset ${offset}`;
     const rows = await queryRows<SearchRow>(
       tx,
-      ranked
-        ? page(
-            sql`rank desc, ${qdaSources.id}`,
-            sql`page.rank desc, page.id`,
-            sql`ts_rank(${qdaSources.search}, ${query})`,
-            sql`count(*) over ()`,
-          )
-        : page(
-            sql`c.code nulls last, ${qdaSources.name}, ${qdaSources.id}`,
-            sql`page.case_code nulls last, page.name, page.id`,
-            sql`null::real`,
-            sql`count(*) over ()`,
-          ),
+      withHeadlines(pageRows, sql`page.case_code nulls last, page.name, page.id`),
     );
-    return { rows, order: ranked ? ('relevance' as const) : ('case' as const) };
+    return { rows, order: 'case' as const, total };
   });
   return {
     items: rows.map((r) => ({
@@ -625,7 +677,7 @@ export async function search(
       snippet: snippetParts(r.headline),
     })),
     order,
-    total: Number(rows[0]?.total ?? 0),
+    total,
     page: params.page,
     pageSize: params.pageSize,
   };
