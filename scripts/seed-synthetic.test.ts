@@ -128,7 +128,13 @@ describe.each(testDatabaseKinds())('seed:synthetic (%s)', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     logBefore = (await database.db.select({ n: count() }).from(accessLog))[0]!.n;
-    await seedSynthetic(database, { cases: 5, seed: 42, now, batchSize: 2 });
+    await seedSynthetic(database, {
+      cases: 5,
+      seed: 42,
+      now,
+      batchSize: 2,
+      registrationsPerQuarter: 0,
+    });
   });
   afterAll(() => database.dispose());
 
@@ -280,8 +286,14 @@ describe.each(testDatabaseKinds())('seed:synthetic (%s)', (kind) => {
     const again = await createTestDatabase(kind);
     const other = await createTestDatabase(kind);
     try {
-      await seedSynthetic(again, { cases: 5, seed: 42, now, batchSize: 3 });
-      await seedSynthetic(other, { cases: 5, seed: 43, now });
+      await seedSynthetic(again, {
+        cases: 5,
+        seed: 42,
+        now,
+        batchSize: 3,
+        registrationsPerQuarter: 0,
+      });
+      await seedSynthetic(other, { cases: 5, seed: 43, now, registrationsPerQuarter: 0 });
       const first = await contents(database.db);
       expect(await contents(again.db)).toEqual(first);
       const different = await contents(other.db);
@@ -301,7 +313,7 @@ describe.each(testDatabaseKinds())('seed:synthetic (%s)', (kind) => {
     async () => {
       const db = database.db;
       const codesBefore = (await db.select({ n: count() }).from(qdaCodes))[0]!.n;
-      await seedSynthetic(database, { cases: 2, seed: 42, now });
+      await seedSynthetic(database, { cases: 2, seed: 42, now, registrationsPerQuarter: 0 });
       expect((await db.select({ n: count() }).from(programmes))[0]!.n).toBe(1);
       // The codebook of the reused programme is reused too.
       expect((await db.select({ n: count() }).from(qdaCodes))[0]!.n).toBe(codesBefore);
@@ -355,7 +367,13 @@ describe.each(testDatabaseKinds())('seed:synthetic interviews and codings (%s)',
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    await seedSynthetic(database, { cases: 20, seed: 7, now, batchSize: 8 });
+    await seedSynthetic(database, {
+      cases: 20,
+      seed: 7,
+      now,
+      batchSize: 8,
+      registrationsPerQuarter: 0,
+    });
   });
   afterAll(() => database.dispose());
 
@@ -523,9 +541,21 @@ describe.each(testDatabaseKinds())('seed:synthetic interviews and codings (%s)',
     const other = await createTestDatabase(kind);
     const without = await createTestDatabase(kind);
     try {
-      await seedSynthetic(again, { cases: 20, seed: 7, now, batchSize: 20 });
-      await seedSynthetic(other, { cases: 2, seed: 8, now });
-      await seedSynthetic(without, { cases: 20, seed: 7, now, interviews: false });
+      await seedSynthetic(again, {
+        cases: 20,
+        seed: 7,
+        now,
+        batchSize: 20,
+        registrationsPerQuarter: 0,
+      });
+      await seedSynthetic(other, { cases: 2, seed: 8, now, registrationsPerQuarter: 0 });
+      await seedSynthetic(without, {
+        cases: 20,
+        seed: 7,
+        now,
+        interviews: false,
+        registrationsPerQuarter: 0,
+      });
       expect(await firstHash(again.db)).toBe(await firstHash(database.db));
       expect(await firstHash(other.db)).not.toBe(await firstHash(database.db));
       // --no-interviews: the same cases, without interviews, codings or codebook.
@@ -538,6 +568,66 @@ describe.each(testDatabaseKinds())('seed:synthetic interviews and codings (%s)',
       await again.dispose();
       await other.dispose();
       await without.dispose();
+    }
+  }, 240_000);
+
+  it('makes the synthesis and the access-table registrations once per database', async () => {
+    const fresh = await createTestDatabase(kind);
+    try {
+      const first = await seedSynthetic(fresh, {
+        cases: 3,
+        seed: 9,
+        now,
+        registrationsPerQuarter: 2,
+      });
+      expect(first.synthesis).toEqual({
+        themes: syntheticCodebook.length,
+        threads: 6,
+        recommendations: 12,
+      });
+      const threads = await queryRows<{ n: number; codes: number }>(
+        fresh.db,
+        sql`select t.number as n, (select count(*)::int from synthesis_thread_codes c where c.thread_id = t.id) as codes
+            from synthesis_threads t order by t.number`,
+      );
+      expect(threads.map((t) => t.n)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(threads.every((t) => t.codes > 0)).toBe(true);
+      // Every recommendation rests on a thread of its own programme and a default stakeholder group.
+      const [wrong] = await queryRows<{ n: number }>(
+        fresh.db,
+        sql`select count(*)::int as n from recommendations r
+            where not exists (select 1 from recommendation_threads rt
+              join synthesis_threads t on t.id = rt.thread_id and t.programme_id = r.programme_id
+              where rt.recommendation_id = r.id)`,
+      );
+      expect(wrong!.n).toBe(0);
+      const regionsWithout = await queryRows<{ code: string }>(
+        fresh.db,
+        sql`select r.code from regions r where not exists (
+              select 1 from access_registrations a where a.region_code = r.code)`,
+      );
+      expect(regionsWithout).toEqual([]);
+      expect(first.monitoring.tables).toBeGreaterThan(0);
+      const [future] = await queryRows<{ n: number }>(
+        fresh.db,
+        sql`select count(*)::int as n from access_registrations where discussed_on > ${now.toISOString().slice(0, 10)}::date`,
+      );
+      expect(future!.n).toBe(0);
+      const again = await seedSynthetic(fresh, {
+        cases: 2,
+        seed: 9,
+        now,
+        registrationsPerQuarter: 2,
+      });
+      expect(again.synthesis.threads).toBe(0);
+      expect(again.monitoring.registrations).toBe(0);
+      const [registrations] = await queryRows<{ n: number }>(
+        fresh.db,
+        sql`select count(*)::int as n from access_registrations`,
+      );
+      expect(registrations!.n).toBe(first.monitoring.registrations);
+    } finally {
+      await fresh.dispose();
     }
   }, 240_000);
 });

@@ -15,6 +15,11 @@
 // (a qda_sources row; its search vector is computed by the database), and 60–100 coded
 // segments on whole words. The transcripts' Dutch tsvector is the largest part of the time.
 //
+// Once per database, whatever the number of cases: with interviews, the programme's synthesis
+// (scripts/seed-synthesis.ts: a theme per top-level code, six threads, twelve recommendations
+// with reviews by a fictional expert by experience); and one access table per region with three
+// years of registrations (scripts/seed-monitoring.ts, about 120 per region per quarter).
+//
 // It writes no access-log entries: it is not a user and reads nobody's data. (Creating the
 // programme, teams and accounts goes through the app's own commands, which log nothing either.)
 //
@@ -90,6 +95,8 @@ import {
 } from '../src/shared/domain/consent';
 import { dayFromNumber, dayNumber, dayRange } from '../src/shared/domain/fuzzy-date';
 import { computeIndicators } from '../src/shared/domain/indicators';
+import { seedMonitoring } from './seed-monitoring';
+import { seedSynthesis } from './seed-synthesis';
 import {
   laneCategoryList,
   type CategoryMarker,
@@ -331,6 +338,8 @@ const precisionBySource: Record<Perspective, readonly (readonly [Precision, numb
 export const syntheticProgrammeName = 'Synthetische casussen (fictief)';
 const instituteName = 'Kenniscentrum Synthese (fictief)';
 export const syntheticEmailDomain = 'synthetisch.ketenlens.test';
+/** How the access tables of the synthetic registrations are named (scripts/seed-monitoring.ts). */
+const syntheticTableMarker = '(synthetisch)';
 const teamCount = 8;
 
 type Team = { id: string; name: string; regionCode: string; researcherId: string };
@@ -345,6 +354,8 @@ type Setup = {
   categories: Map<string, CategoryMarker | null>;
   /** The synthetic codebook, when interviews are generated. */
   codebook: SyntheticCode[] | null;
+  /** The fictional knowledge institute the accounts belong to. */
+  instituteId: string;
 };
 
 async function prepareSetup(db: Db, now: Date, withInterviews: boolean): Promise<Setup> {
@@ -449,6 +460,7 @@ async function prepareSetup(db: Db, now: Date, withInterviews: boolean): Promise
     programmeReused: existingProgramme !== undefined,
     teams: teamsOut,
     codebook,
+    instituteId,
     regionCodes,
     institutionTypes: types.map((t) => t.code).sort(),
     categories: new Map(
@@ -2449,7 +2461,13 @@ export type SeedSummary = {
   codes: number;
   firstCode: string;
   lastCode: string;
+  /** Made once per database: the programme's synthesis, and the access tables' registrations. */
+  synthesis: { themes: number; threads: number; recommendations: number };
+  monitoring: { tables: number; registrations: number };
+  /** Writing the cases (the rate the seed reports). */
   elapsedMs: number;
+  /** Writing the synthesis and the registrations, after the cases. */
+  extrasMs: number;
 };
 
 /**
@@ -2601,6 +2619,11 @@ export async function seedSynthetic(
     batchSize?: number;
     /** Interviews with transcripts and codings per case (default true). */
     interviews?: boolean;
+    /**
+     * Access-table registrations for every region, made once per database: about this many per
+     * region per quarter over three years (default 120); 0 for none.
+     */
+    registrationsPerQuarter?: number;
     onProgress?: (progress: SeedProgress) => void;
   },
 ): Promise<SeedSummary> {
@@ -2638,7 +2661,10 @@ export async function seedSynthetic(
     codes: setup.codebook?.length ?? 0,
     firstCode: '',
     lastCode: '',
+    synthesis: { themes: 0, threads: 0, recommendations: 0 },
+    monitoring: { tables: 0, registrations: 0 },
     elapsedMs: 0,
+    extrasMs: 0,
   };
   const typeWeights: Record<string, number> = {
     jeugdzorgplus: 30,
@@ -2755,6 +2781,33 @@ export async function seedSynthetic(
     summary.minWordsPerInterview = 0;
   }
   summary.elapsedMs = performance.now() - started;
+  // Made once per database, whatever the number of cases added: the synthesis of the programme
+  // (with interviews: it is built on the codebook) and three years of access-table registrations
+  // for every region.
+  if (setup.codebook)
+    summary.synthesis = await seedSynthesis(database.db, {
+      programmeId: setup.programmeId,
+      codes: setup.codebook,
+      createdBy: (setup.teams[0] as Team).researcherId,
+      emailDomain: syntheticEmailDomain,
+      organisationId: setup.instituteId,
+      now,
+    });
+  const [synthetic] = await queryRows<{ n: number | string }>(
+    database.db,
+    sql`select count(*) as n from access_tables where name like ${`%${syntheticTableMarker}`}`,
+  );
+  const perQuarter = options.registrationsPerQuarter ?? 120;
+  if (perQuarter > 0 && Number(synthetic?.n ?? 0) === 0) {
+    summary.monitoring = await seedMonitoring(database.db, {
+      seed: options.seed,
+      years: 3,
+      until: today,
+      perQuarter,
+    });
+    await database.db.execute(sql`analyze access_tables, access_registrations`);
+  }
+  summary.extrasMs = performance.now() - started - summary.elapsedMs;
   return summary;
 }
 
@@ -2850,6 +2903,12 @@ async function main(): Promise<number> {
         ? `  interviews     ${nl(summary.interviews)} met transcript, ${nl(summary.words)} woorden (${nl(summary.minWordsPerInterview)}–${nl(summary.maxWordsPerInterview)} per interview)\n` +
           `  coderingen     ${nl(summary.segments)} fragmenten met ${summary.codes} codes uit het codeboek`
         : '  interviews     geen (--no-interviews)',
+      summary.synthesis.threads > 0
+        ? `  synthese       ${summary.synthesis.themes} thema's, ${summary.synthesis.threads} rode draden, ${summary.synthesis.recommendations} aanbevelingen`
+        : '  synthese       al aanwezig of zonder interviews: niets toegevoegd',
+      summary.monitoring.registrations > 0
+        ? `  toegangstafels ${summary.monitoring.tables} (één per regio), ${nl(summary.monitoring.registrations)} registraties over drie jaar (synthese en registraties in ${seconds(summary.extrasMs)})`
+        : '  toegangstafels al aanwezig: geen registraties toegevoegd',
       `  database       ${megabytes(dbBytes)} (pg_database_size)` +
         (target.kind === 'pglite'
           ? `; datamap ${megabytes(folderBytes(path.join(target.dataDir, 'pglite')))} op schijf`
