@@ -17,6 +17,7 @@ import { runSynthetic, syntheticIds, type SyntheticId } from './synthetic';
 import { serverGroups } from './server-groups';
 import { runTimelineRender, timelineRenderIds } from './timeline-render-row';
 import { codingIds, runCoding, type CodingId } from './coding';
+import { monitoringIds, runMonitoring, type MonitoringId } from './monitoring';
 
 const allIds: readonly string[] = [
   ...throughputIds,
@@ -26,6 +27,7 @@ const allIds: readonly string[] = [
   ...syntheticIds,
   ...timelineRenderIds,
   ...codingIds,
+  ...monitoringIds,
 ];
 
 const usage = `Usage: npm run bench [-- [--only <id>[,<id>…]] [--json <file>]]
@@ -118,6 +120,11 @@ async function main() {
   if (coding.size) {
     console.error(`Interviews and coding (${[...coding].join(', ')}):`);
     rows.push(...(await withOtherCpu(() => runCoding(coding))));
+  }
+  const monitoring = pick<MonitoringId>(monitoringIds, only);
+  if (monitoring.size) {
+    console.error(`Access-table monitoring (${[...monitoring].join(', ')}):`);
+    rows.push(...(await withOtherCpu(() => runMonitoring(monitoring))));
   }
 
   const cpuBusyAfterPercent = await cpuBusyPercent();

@@ -181,6 +181,37 @@ suite('access-table monitoring in the browser', () => {
         .getByRole('heading', { level: 3, name: 'Team Toegang Gooi en Vechtstreek (fictief)' })
         .waitFor();
       await adminPage.getByRole('heading', { level: 3, name: 'Probleemgebieden' }).waitFor();
+      // Rename a choice (its code stays) and move it up, by keyboard-reachable buttons; each
+      // change is announced in the list's status line and keeps the focus on the control used.
+      const areas = adminPage.locator('section', {
+        has: adminPage.getByRole('heading', { level: 3, name: 'Probleemgebieden' }),
+      });
+      await areas.getByRole('button', { name: 'Naam wijzigen van Verslaving' }).click();
+      const field = areas.getByLabel('Nieuwe naam voor Verslaving');
+      await field.fill('Verslaving (middelengebruik)');
+      await areas.getByRole('button', { name: 'Naam opslaan' }).click();
+      await areas
+        .getByRole('status')
+        .getByText('De naam is nu Verslaving (middelengebruik).')
+        .waitFor();
+      await areas.getByRole('rowheader', { name: 'Verslaving (middelengebruik)' }).waitFor();
+      const rows = async () =>
+        (await areas.getByRole('rowheader').allTextContents()).map((text) => text.trim());
+      const before = await rows();
+      const at = before.indexOf('Verslaving (middelengebruik)');
+      expect(at).toBeGreaterThan(0);
+      await areas.getByRole('button', { name: 'Verslaving (middelengebruik) omhoog' }).click();
+      await areas
+        .getByRole('status')
+        .getByText(`Verslaving (middelengebruik) staat nu op plaats ${at} van ${before.length}.`)
+        .waitFor();
+      const after = await rows();
+      expect(after[at - 1]).toBe('Verslaving (middelengebruik)');
+      expect(after[at]).toBe(before[at - 1]);
+      const focused = await adminPage.evaluate(
+        () => document.activeElement?.getAttribute('aria-label') ?? '',
+      );
+      expect(focused).toMatch(/Verslaving \(middelengebruik\) (omhoog|omlaag)/);
       const previous = page;
       page = adminPage;
       await shoot('admin');

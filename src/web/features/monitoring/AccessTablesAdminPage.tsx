@@ -2,7 +2,7 @@
 // small-cell threshold of its reports, archived or not) with their members, and the two lists
 // a registration chooses from (problem areas, question types: codes stay, labels change,
 // archived entries stay valid on old registrations).
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '@nl-design-system-candidate/button-react';
 import { Heading } from '@nl-design-system-candidate/heading-react';
 import { Paragraph } from '@nl-design-system-candidate/paragraph-react';
@@ -40,6 +40,7 @@ import {
   createTable,
   listsQuery,
   monitoringKeys,
+  orderListEntries,
   removeMember,
   tablesQuery,
   updateListEntry,
@@ -246,7 +247,23 @@ function ListEditor({ list }: { list: MonitoringListName }) {
   const entries = lists.data?.lists.find((l) => l.list === list)?.entries ?? [];
   const [code, setCode] = useState('');
   const [label, setLabel] = useState('');
+  const [editing, setEditing] = useState<{ code: string; label: string } | null>(null);
+  const [message, setMessage] = useState('');
+  // The id of the control to focus after the next render (where the entry now is).
+  const focusId = useRef<string | null>(null);
+  const controlId = (entryCode: string, control: string) => `ml-${list}-${entryCode}-${control}`;
+  useEffect(() => {
+    const id = focusId.current;
+    if (!id) return;
+    focusId.current = null;
+    document.getElementById(id)?.focus();
+  });
   const refresh = () => queryClient.invalidateQueries({ queryKey: monitoringKeys.lists });
+  const store = async (text: string, focus: string | null) => {
+    focusId.current = focus;
+    setMessage(text);
+    await refresh();
+  };
   const add = useMutation({
     mutationFn: () => addListEntry(list, { code, label }),
     onSuccess: async () => {
@@ -258,31 +275,178 @@ function ListEditor({ list }: { list: MonitoringListName }) {
   const toggle = useMutation({
     mutationFn: (entry: { code: string; label: string; isArchived: boolean }) =>
       updateListEntry(list, entry.code, { label: entry.label, isArchived: !entry.isArchived }),
-    onSuccess: refresh,
+    onSuccess: (_saved, entry) =>
+      store(
+        t(entry.isArchived ? 'monitoring.admin.restored' : 'monitoring.admin.archivedEntry', {
+          label: entry.label,
+        }),
+        controlId(entry.code, 'archive'),
+      ),
+  });
+  const rename = useMutation({
+    mutationFn: (entry: { code: string; label: string; isArchived: boolean }) =>
+      updateListEntry(list, entry.code, { label: entry.label, isArchived: entry.isArchived }),
+    onSuccess: async (_saved, entry) => {
+      setEditing(null);
+      await store(
+        t('monitoring.admin.renamed', { label: entry.label }),
+        controlId(entry.code, 'edit'),
+      );
+    },
+  });
+  const move = useMutation({
+    mutationFn: ({
+      entryCode,
+      direction,
+    }: {
+      entryCode: string;
+      label: string;
+      direction: -1 | 1;
+    }) => {
+      const codes = entries.map((e) => e.code);
+      const from = codes.indexOf(entryCode);
+      const other = codes[from + direction];
+      if (from < 0 || other === undefined) return Promise.resolve(null);
+      codes[from + direction] = entryCode;
+      codes[from] = other;
+      return orderListEntries(list, codes);
+    },
+    onSuccess: async (saved, { entryCode, label: entryLabel, direction }) => {
+      const after = saved?.lists.find((l) => l.list === list)?.entries ?? entries;
+      const position = after.findIndex((e) => e.code === entryCode);
+      const isAtEdge = direction === -1 ? position === 0 : position === after.length - 1;
+      // At the top "up" is gone: the focus goes to "down" of the same entry (and vice versa).
+      const wanted = direction === -1 ? 'up' : 'down';
+      const control = isAtEdge ? (wanted === 'up' ? 'down' : 'up') : wanted;
+      await store(
+        t('monitoring.admin.moved', {
+          label: entryLabel,
+          position: position + 1,
+          total: after.length,
+        }),
+        controlId(entryCode, control),
+      );
+    },
   });
   const errors = serverFieldErrors(add.error);
+  const renameErrors = serverFieldErrors(rename.error);
+  const busy = move.isPending || toggle.isPending || rename.isPending;
   return (
     <section aria-labelledby={`list-${list}`}>
       <Heading level={3} id={`list-${list}`}>
         {t(`monitoring.list.${list}`)}
       </Heading>
+      <div role="status" className="kl-status-line">
+        {message}
+      </div>
       <Table caption={t(`monitoring.list.${list}`)} isCaptionHidden>
         <TableHead>
           <HeaderCell>{t('monitoring.admin.label')}</HeaderCell>
           <HeaderCell>{t('monitoring.admin.code')}</HeaderCell>
           <HeaderCell>{t('monitoring.admin.status')}</HeaderCell>
+          <HeaderCell>{t('monitoring.admin.actions')}</HeaderCell>
         </TableHead>
         <TableBody>
-          {entries.map((entry) => (
+          {entries.map((entry, index) => (
             <TableRow key={entry.code}>
-              <RowHeaderCell>{entry.label}</RowHeaderCell>
+              <RowHeaderCell>
+                {editing?.code === entry.code ? (
+                  <form
+                    onSubmit={(event) => {
+                      event.preventDefault();
+                      rename.mutate({ ...entry, label: editing.label });
+                    }}
+                  >
+                    <TextField
+                      id={controlId(entry.code, 'label')}
+                      label={t('monitoring.admin.newLabel', { label: entry.label })}
+                      value={editing.label}
+                      onChange={(value) => setEditing({ code: entry.code, label: value })}
+                      error={renameErrors.label}
+                    />
+                    <div className="kl-monitoring__entry-actions">
+                      <Button type="submit" purpose="primary" disabled={rename.isPending}>
+                        {t('monitoring.admin.saveLabel')}
+                      </Button>
+                      <Button
+                        type="button"
+                        purpose="subtle"
+                        onClick={() => {
+                          focusId.current = controlId(entry.code, 'edit');
+                          setEditing(null);
+                          rename.reset();
+                        }}
+                      >
+                        {t('monitoring.admin.cancel')}
+                      </Button>
+                    </div>
+                  </form>
+                ) : (
+                  entry.label
+                )}
+              </RowHeaderCell>
               <Cell>{entry.code}</Cell>
               <Cell>
-                <Button purpose="subtle" onClick={() => toggle.mutate(entry)}>
-                  {entry.isArchived
-                    ? t('monitoring.admin.restoreEntry', { label: entry.label })
-                    : t('monitoring.admin.archiveEntry', { label: entry.label })}
-                </Button>
+                {entry.isArchived ? t('monitoring.admin.archived') : t('monitoring.admin.inUse')}
+              </Cell>
+              <Cell>
+                <div className="kl-monitoring__entry-actions">
+                  {editing?.code !== entry.code && (
+                    <Button
+                      id={controlId(entry.code, 'edit')}
+                      purpose="subtle"
+                      disabled={busy}
+                      onClick={() => {
+                        focusId.current = controlId(entry.code, 'label');
+                        setEditing({ code: entry.code, label: entry.label });
+                      }}
+                      aria-label={t('monitoring.admin.renameEntry', { label: entry.label })}
+                    >
+                      {t('monitoring.admin.rename')}
+                    </Button>
+                  )}
+                  {index > 0 && (
+                    <Button
+                      id={controlId(entry.code, 'up')}
+                      purpose="subtle"
+                      disabled={busy}
+                      onClick={() =>
+                        move.mutate({ entryCode: entry.code, label: entry.label, direction: -1 })
+                      }
+                      aria-label={t('monitoring.admin.moveUp', { label: entry.label })}
+                    >
+                      {t('monitoring.admin.up')}
+                    </Button>
+                  )}
+                  {index < entries.length - 1 && (
+                    <Button
+                      id={controlId(entry.code, 'down')}
+                      purpose="subtle"
+                      disabled={busy}
+                      onClick={() =>
+                        move.mutate({ entryCode: entry.code, label: entry.label, direction: 1 })
+                      }
+                      aria-label={t('monitoring.admin.moveDown', { label: entry.label })}
+                    >
+                      {t('monitoring.admin.down')}
+                    </Button>
+                  )}
+                  <Button
+                    id={controlId(entry.code, 'archive')}
+                    purpose="subtle"
+                    disabled={busy}
+                    onClick={() => toggle.mutate(entry)}
+                    aria-label={
+                      entry.isArchived
+                        ? t('monitoring.admin.restoreEntry', { label: entry.label })
+                        : t('monitoring.admin.archiveEntry', { label: entry.label })
+                    }
+                  >
+                    {entry.isArchived
+                      ? t('monitoring.admin.restoreShort')
+                      : t('monitoring.admin.archiveShort')}
+                  </Button>
+                </div>
               </Cell>
             </TableRow>
           ))}
@@ -316,7 +480,7 @@ function ListEditor({ list }: { list: MonitoringListName }) {
           </Button>
         </div>
       </form>
-      {toggle.isError && <ErrorAlert error={toggle.error} />}
+      {(toggle.error ?? move.error) && <ErrorAlert error={toggle.error ?? move.error} />}
     </section>
   );
 }

@@ -229,3 +229,10 @@ export function updateListEntry(
     body,
   });
 }
+
+export function orderListEntries(list: MonitoringListName, codes: string[]) {
+  return apiRequest(`/api/monitoring-lists/${list}/order`, monitoringListsSchema, {
+    method: 'PUT',
+    body: { codes },
+  });
+}
