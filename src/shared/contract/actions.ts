@@ -28,10 +28,7 @@ export const actionTransitions: Record<ActionStatus, readonly ActionStatus[]> = 
 /** Statuses in which an action is finished: it can no longer be overdue. */
 export const closedActionStatuses: readonly ActionStatus[] = ['done', 'evaluated', 'dropped'];
 
-/**
- * What an action can come from. Threads and recommendations arrive with issue 7: the kinds are
- * part of the contract (and the table) already, the server refuses them until then.
- */
+/** What an action can come from: meetings of cases, network meetings, threads, recommendations. */
 export const actionLinkKinds = [
   'review_meeting',
   'plan_step',
@@ -40,11 +37,7 @@ export const actionLinkKinds = [
   'recommendation',
 ] as const;
 export type ActionLinkKind = (typeof actionLinkKinds)[number];
-export const availableLinkKinds: readonly ActionLinkKind[] = [
-  'review_meeting',
-  'plan_step',
-  'network_meeting',
-];
+export const availableLinkKinds: readonly ActionLinkKind[] = actionLinkKinds;
 
 const titleSchema = z.string().trim().min(1, 'Vul in wat er verandert').max(200);
 const longText = (max: number) => z.string().trim().max(max);
@@ -157,6 +150,9 @@ export const actionListQuerySchema = z.object({
   status: z.enum(actionStatuses).optional(),
   ownerOrganisationId: z.uuid().optional(),
   stakeholderGroup: z.string().trim().max(60).optional(),
+  /** Actions that come from this thread, or from this recommendation. */
+  threadId: z.uuid().optional(),
+  recommendationId: z.uuid().optional(),
   isOverdue: z
     .enum(['true', 'false'])
     .optional()
@@ -204,6 +200,16 @@ export const linkTargetListSchema = z.object({
     }),
   ),
   networkMeetings: z.array(z.object({ id: z.uuid(), theme: z.string(), meetsOn: z.string() })),
+  /** Active threads, and recommendations that are not withdrawn. */
+  threads: z.array(z.object({ id: z.uuid(), number: z.number().int(), title: z.string() })),
+  recommendations: z.array(
+    z.object({
+      id: z.uuid(),
+      number: z.number().int(),
+      title: z.string(),
+      stakeholderGroup: z.string(),
+    }),
+  ),
 });
 
 export const programmeWithAbilitiesSchema = z.object({

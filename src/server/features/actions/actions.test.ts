@@ -20,6 +20,8 @@ import {
   improvementActions,
   networkMaterials,
 } from './schema';
+import { recommendations } from '../recommendations/schema';
+import { synthesisThreads } from '../synthesis/schema';
 
 describe.each(testDatabaseKinds())('improvement actions and the learning network (%s)', (kind) => {
   let test: TestApp;
@@ -221,21 +223,137 @@ describe.each(testDatabaseKinds())('improvement actions and the learning network
     expect((await ok('GET', `/api/actions/${action.id}`, fx.researcher)).links).toEqual([]);
   });
 
-  it('refuses links to threads and recommendations until they exist, storing nothing', async () => {
+  it('links actions to threads and recommendations of their own programme only, and lists the actions per thread', async () => {
+    const db = test.database.db;
+    const insertThread = async (programmeId: string, number: number, title: string) =>
+      (
+        await db
+          .insert(synthesisThreads)
+          .values({ programmeId, number, title })
+          .returning({ id: synthesisThreads.id })
+      )[0]!.id;
+    const thread = await insertThread(fx.programmeId, 901, 'Te lang wachten op hulp');
+    const replaced = await insertThread(fx.programmeId, 902, 'Wachten (oude versie)');
+    await db
+      .update(synthesisThreads)
+      .set({ status: 'superseded', supersededBy: thread })
+      .where(eq(synthesisThreads.id, replaced));
+    const foreignThread = await insertThread(otherProgrammeId, 901, 'Draad elders');
+    const insertRecommendation = async (programmeId: string, number: number, title: string) =>
+      (
+        await db
+          .insert(recommendations)
+          .values({ programmeId, number, title, stakeholderGroup: 'gemeenten' })
+          .returning({ id: recommendations.id })
+      )[0]!.id;
+    const recommendation = await insertRecommendation(fx.programmeId, 901, 'Overbrugging regelen');
+    const withdrawn = await insertRecommendation(fx.programmeId, 902, 'Ingetrokken advies');
+    await db
+      .update(recommendations)
+      .set({ reviewState: 'withdrawn', withdrawnReason: 'Dubbel met 901.' })
+      .where(eq(recommendations.id, withdrawn));
+    const foreignRecommendation = await insertRecommendation(otherProgrammeId, 901, 'Elders');
+
+    // What may be linked: active threads, recommendations that are not withdrawn.
+    const targets = await ok<{
+      threads: { id: string; title: string }[];
+      recommendations: { id: string }[];
+    }>('GET', `/api/programmes/${fx.programmeId}/action-link-targets`, fx.researcher);
+    expect(targets.threads.map((t) => t.id)).toContain(thread);
+    expect(targets.threads.map((t) => t.id)).not.toContain(replaced);
+    expect(targets.threads.map((t) => t.id)).not.toContain(foreignThread);
+    expect(targets.recommendations.map((r) => r.id)).toEqual(
+      expect.arrayContaining([recommendation]),
+    );
+    expect(targets.recommendations.map((r) => r.id)).not.toContain(withdrawn);
+
+    // Another programme's thread or recommendation, a superseded thread, a withdrawn
+    // recommendation: a clear error naming the field, and nothing stored.
     const before = await countOf(improvementActions);
-    for (const [linkKind, words] of [
-      ['thread', /rode draad/],
-      ['recommendation', /aanbeveling/],
+    for (const [link, words] of [
+      [{ kind: 'thread', targetId: foreignThread }, /ander programma/],
+      [{ kind: 'recommendation', targetId: foreignRecommendation }, /ander programma/],
+      [{ kind: 'thread', targetId: replaced }, /vervangen of ingetrokken/],
+      [{ kind: 'recommendation', targetId: withdrawn }, /ingetrokken/],
+      [{ kind: 'thread', targetId: meetingId }, /bestaat niet/],
     ] as const) {
       const response = await call('POST', actionsOf(fx.programmeId), fx.researcher, {
         ...actionInput(),
-        links: [{ kind: linkKind, targetId: meetingId }],
+        links: [link],
       });
-      expect(response.statusCode).toBe(400);
+      expect(response.statusCode, JSON.stringify(link)).toBe(400);
       expect(response.json().error.code).toBe('INVALID_INPUT');
       expect(response.json().error.message).toMatch(words);
+      expect(response.json().error.details.fields[0].path).toBe('links.0.targetId');
     }
     expect(await countOf(improvementActions)).toBe(before);
+
+    const linked = await ok('POST', actionsOf(fx.programmeId), fx.researcher, {
+      ...actionInput({ title: 'Overbruggingshulp bij elke wachtlijst' }),
+      links: [
+        { kind: 'thread', targetId: thread },
+        { kind: 'recommendation', targetId: recommendation },
+      ],
+    });
+    expect(linked.links.map((l) => [l.kind, l.detail, l.isAvailable])).toEqual([
+      ['thread', '901. Te lang wachten op hulp', true],
+      ['recommendation', '901. Overbrugging regelen', true],
+    ]);
+    await ok('POST', actionsOf(fx.programmeId), fx.researcher, actionInput({ title: 'Los' }));
+    const perThread = await ok<{ items: { id: string }[]; total: number }>(
+      'GET',
+      `${actionsOf(fx.programmeId)}?threadId=${thread}`,
+      fx.researcher,
+    );
+    expect(perThread.items.map((a) => a.id)).toEqual([linked.id]);
+    const perRecommendation = await ok<{ items: { id: string }[] }>(
+      'GET',
+      `${actionsOf(fx.programmeId)}?recommendationId=${recommendation}`,
+      fx.researcher,
+    );
+    expect(perRecommendation.items.map((a) => a.id)).toEqual([linked.id]);
+    // A thread superseded later keeps its links, shown as no longer current.
+    await db
+      .update(synthesisThreads)
+      .set({ status: 'withdrawn', statusReason: 'Opgegaan in een bredere draad.' })
+      .where(eq(synthesisThreads.id, thread));
+    const later = await ok('GET', `/api/actions/${linked.id}`, fx.researcher);
+    expect(later.links.find((l) => l.kind === 'thread')?.isAvailable).toBe(false);
+    await db
+      .update(synthesisThreads)
+      .set({ status: 'active', statusReason: null })
+      .where(eq(synthesisThreads.id, thread));
+
+    // A thread discussed in a network meeting: kept as it stood; another programme's refused.
+    const meeting = await ok<{ id: string }>(
+      'POST',
+      `/api/programmes/${fx.programmeId}/network-meetings`,
+      fx.researcher,
+      { theme: 'Wachten', meetsOn: '2026-05-20', location: '' },
+    );
+    const materials = await test.database.db.select({ n: count() }).from(networkMaterials);
+    const foreign = await call(
+      'POST',
+      `/api/network-meetings/${meeting.id}/materials`,
+      fx.researcher,
+      {
+        kind: 'thread',
+        targetId: foreignThread,
+      },
+    );
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().error.message).toMatch(/ander programma/);
+    expect(await test.database.db.select({ n: count() }).from(networkMaterials)).toEqual(materials);
+    const discussed = await ok<{ materials: { kind: string; title: string }[] }>(
+      'POST',
+      `/api/network-meetings/${meeting.id}/materials`,
+      fx.researcher,
+      { kind: 'thread', targetId: thread },
+    );
+    expect(discussed.materials.map((m) => [m.kind, m.title])).toContainEqual([
+      'thread',
+      'Rode draad 901: Te lang wachten op hulp',
+    ]);
   });
 
   it('refuses a stakeholder group outside the programme and an unknown organisation', async () => {

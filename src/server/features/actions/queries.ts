@@ -25,6 +25,8 @@ import { users } from '../auth/schema';
 import { caseResource } from '../cases/queries';
 import { cases, participants } from '../cases/schema';
 import { planSteps, reviewMeetings } from '../meetings/schema';
+import { recommendations } from '../recommendations/schema';
+import { synthesisThreads } from '../synthesis/schema';
 import {
   organisations,
   programmes,
@@ -39,6 +41,7 @@ import {
   type ActionStatus,
   type actionListQuerySchema,
   type networkMeetingListQuerySchema,
+  type ActionLinkKind,
 } from '../../../shared/contract/actions';
 import type { z } from 'zod';
 import {
@@ -142,6 +145,15 @@ export async function listActions(params: {
   if (query.stakeholderGroup)
     filters.push(eq(improvementActions.stakeholderGroup, query.stakeholderGroup));
   if (query.isOverdue) filters.push(overdueSql(today));
+  for (const [kind, targetId] of [
+    ['thread', query.threadId],
+    ['recommendation', query.recommendationId],
+  ] as const)
+    if (targetId)
+      filters.push(
+        sql`exists (select 1 from improvement_action_links l where l.action_id = ${improvementActions.id}
+          and l.kind = ${kind} and l.target_id = ${targetId})`,
+      );
   if (query.q) {
     const pattern = likePattern(query.q);
     const match = or(
@@ -265,6 +277,30 @@ async function linksOf(db: Db, actor: Actor, actionId: string) {
   const meetingIds = ids('review_meeting');
   const stepIds = ids('plan_step');
   const networkIds = ids('network_meeting');
+  const threadIds = ids('thread');
+  const recommendationIds = ids('recommendation');
+  const threads = threadIds.length
+    ? await db
+        .select({
+          id: synthesisThreads.id,
+          number: synthesisThreads.number,
+          title: synthesisThreads.title,
+          status: synthesisThreads.status,
+        })
+        .from(synthesisThreads)
+        .where(inArray(synthesisThreads.id, threadIds))
+    : [];
+  const recommended = recommendationIds.length
+    ? await db
+        .select({
+          id: recommendations.id,
+          number: recommendations.number,
+          title: recommendations.title,
+          reviewState: recommendations.reviewState,
+        })
+        .from(recommendations)
+        .where(inArray(recommendations.id, recommendationIds))
+    : [];
   const meetings = meetingIds.length
     ? await db
         .select({
@@ -345,6 +381,30 @@ async function linksOf(db: Db, actor: Actor, actionId: string) {
         caseCode: isShown ? s.caseCode : null,
         detail: isShown ? s.what : null,
         isAvailable: s !== undefined && s.deletedAt === null,
+      };
+    }
+    if (link.kind === 'thread') {
+      const th = threads.find((x) => x.id === link.targetId);
+      return {
+        ...base,
+        kind: 'thread' as const,
+        date: null,
+        caseId: null,
+        caseCode: null,
+        detail: th ? `${th.number}. ${th.title}` : null,
+        isAvailable: th !== undefined && th.status === 'active',
+      };
+    }
+    if (link.kind === 'recommendation') {
+      const r = recommended.find((x) => x.id === link.targetId);
+      return {
+        ...base,
+        kind: 'recommendation' as const,
+        date: null,
+        caseId: null,
+        caseCode: null,
+        detail: r ? `${r.number}. ${r.title}` : null,
+        isAvailable: r !== undefined && r.reviewState !== 'withdrawn',
       };
     }
     const n = network.find((x) => x.id === link.targetId);
@@ -490,9 +550,26 @@ export async function organisationExists(db: Executor, organisationId: string) {
 /** The programme a linkable target belongs to, or null when it does not exist (any more). */
 export async function programmeOfTarget(
   db: Executor,
-  kind: 'review_meeting' | 'plan_step' | 'network_meeting',
+  kind: ActionLinkKind,
   targetId: string,
 ): Promise<string | null> {
+  // A thread that was superseded or withdrawn, and a withdrawn recommendation, take no new links.
+  if (kind === 'thread') {
+    const [row] = await db
+      .select({ programmeId: synthesisThreads.programmeId })
+      .from(synthesisThreads)
+      .where(and(eq(synthesisThreads.id, targetId), eq(synthesisThreads.status, 'active')));
+    return row?.programmeId ?? null;
+  }
+  if (kind === 'recommendation') {
+    const [row] = await db
+      .select({ programmeId: recommendations.programmeId })
+      .from(recommendations)
+      .where(
+        and(eq(recommendations.id, targetId), sql`${recommendations.reviewState} <> 'withdrawn'`),
+      );
+    return row?.programmeId ?? null;
+  }
   if (kind === 'review_meeting') {
     const [row] = await db
       .select({ programmeId: cases.programmeId })
@@ -561,8 +638,38 @@ export async function linkTargets(db: Db, actor: Actor, programmeId: string) {
     .where(eq(networkMeetings.programmeId, programmeId))
     .orderBy(desc(networkMeetings.meetsOn), asc(networkMeetings.id))
     .limit(200);
+  const [threadRows, recommendationRows] = await Promise.all([
+    db
+      .select({
+        id: synthesisThreads.id,
+        number: synthesisThreads.number,
+        title: synthesisThreads.title,
+      })
+      .from(synthesisThreads)
+      .where(
+        and(eq(synthesisThreads.programmeId, programmeId), eq(synthesisThreads.status, 'active')),
+      )
+      .orderBy(asc(synthesisThreads.number)),
+    db
+      .select({
+        id: recommendations.id,
+        number: recommendations.number,
+        title: recommendations.title,
+        stakeholderGroup: recommendations.stakeholderGroup,
+      })
+      .from(recommendations)
+      .where(
+        and(
+          eq(recommendations.programmeId, programmeId),
+          sql`${recommendations.reviewState} <> 'withdrawn'`,
+        ),
+      )
+      .orderBy(asc(recommendations.number)),
+  ]);
   return {
     groundsByCase: readable,
+    threads: threadRows,
+    recommendations: recommendationRows,
     reviewMeetings: shown.map((m) => ({
       id: m.id,
       caseId: m.caseId,

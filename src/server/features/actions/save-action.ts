@@ -17,7 +17,6 @@ import { todayIso } from '../../../shared/domain/fuzzy-date';
 import { dutchSortKey } from '../../../shared/domain/dutch-sort';
 import {
   actionTransitions,
-  availableLinkKinds,
   type ActionLinkInput,
   type ActionStatus,
   type actionFollowUpInputSchema,
@@ -116,24 +115,28 @@ async function addLinkRow(
   link: ActionLinkInput,
   path: string,
 ) {
-  if (!availableLinkKinds.includes(link.kind))
-    throw invalid(
-      `${path}.kind`,
-      link.kind === 'thread'
-        ? 'Koppelen aan een rode draad kan nog niet: rode draden komen in een volgende versie.'
-        : 'Koppelen aan een aanbeveling kan nog niet: aanbevelingen komen in een volgende versie.',
-    );
-  const kind = link.kind as 'review_meeting' | 'plan_step' | 'network_meeting';
+  const kind = link.kind;
+  const what = {
+    review_meeting: 'bijeenkomst',
+    plan_step: 'afspraak uit een bijeenkomst',
+    network_meeting: 'bijeenkomst van het lerend netwerk',
+    thread: 'rode draad',
+    recommendation: 'aanbeveling',
+  }[kind];
   const programmeId = await programmeOfTarget(scope.tx, kind, link.targetId);
   if (programmeId === null)
     throw invalid(
       `${path}.targetId`,
-      'Dit bestaat niet (meer). Kies een bijeenkomst uit de lijst.',
+      kind === 'thread'
+        ? 'Deze rode draad bestaat niet, of is vervangen of ingetrokken. Kies een rode draad uit de lijst.'
+        : kind === 'recommendation'
+          ? 'Deze aanbeveling bestaat niet, of is ingetrokken. Kies een aanbeveling uit de lijst.'
+          : 'Dit bestaat niet (meer). Kies een bijeenkomst uit de lijst.',
     );
   if (programmeId !== ctx.reach.programme.id)
     throw invalid(
       `${path}.targetId`,
-      'Deze bijeenkomst hoort bij een ander programma. Een actie kan alleen voortkomen uit bijeenkomsten van haar eigen programma.',
+      `Deze ${what} hoort bij een ander programma. Een actie kan alleen voortkomen uit wat in haar eigen programma is geleerd.`,
     );
   let row: typeof actionLinks.$inferSelect | undefined;
   try {

@@ -15,6 +15,7 @@ import type {
 } from '../../../shared/contract/actions';
 import type { AuditResourceType } from '../audit/events';
 import { regions } from '../organisations/schema';
+import { synthesisThreads } from '../synthesis/schema';
 import type { ActionCtx } from './save-action';
 import { auditChange, invalid, snapshot, type Change } from './change-log';
 import { organisationExists, ownerAccount } from './queries';
@@ -185,14 +186,39 @@ export async function addNetworkMaterial(
   input: z.output<typeof networkMaterialInputSchema>,
 ) {
   return runCommand(ctx, async (scope) => {
-    await lockedMeeting(scope.tx, meetingId);
+    const meeting = await lockedMeeting(scope.tx, meetingId);
     let values: typeof networkMaterials.$inferInsert;
-    if (input.kind === 'thread')
-      throw invalid(
-        'kind',
-        'Een rode draad als besproken stuk kan nog niet: rode draden komen in een volgende versie.',
-      );
-    if (input.kind === 'quarterly_report') {
+    if (input.kind === 'thread') {
+      // The thread as it stood when it was discussed: its number, title and description are
+      // kept with the meeting, so later versions do not rewrite what was on the table.
+      const [thread] = await scope.tx
+        .select({
+          programmeId: synthesisThreads.programmeId,
+          number: synthesisThreads.number,
+          title: synthesisThreads.title,
+          description: synthesisThreads.description,
+          status: synthesisThreads.status,
+        })
+        .from(synthesisThreads)
+        .where(eq(synthesisThreads.id, input.targetId));
+      if (!thread || thread.status !== 'active')
+        throw invalid(
+          'targetId',
+          'Deze rode draad bestaat niet, of is vervangen of ingetrokken. Kies een rode draad uit de lijst.',
+        );
+      if (thread.programmeId !== meeting.programmeId)
+        throw invalid(
+          'targetId',
+          'Deze rode draad hoort bij een ander programma. Bespreek alleen rode draden van het eigen programma.',
+        );
+      values = {
+        meetingId,
+        kind: 'thread',
+        targetId: input.targetId,
+        title: `Rode draad ${thread.number}: ${thread.title}`,
+        body: thread.description,
+      };
+    } else if (input.kind === 'quarterly_report') {
       const [region] = await scope.tx
         .select({ code: regions.code })
         .from(regions)

@@ -50,13 +50,14 @@ import {
   createAction,
   type ActionInput,
   type ActionProgramme,
+  linkTargetsQuery,
 } from './api';
 import { statusBadge, statusText } from './labels';
 import { ProgrammeChoice, useProgrammeChoice } from './ProgrammeChoice';
 import './actions.css';
 
 const pageSize = 25;
-const filterNames = ['view', 'status', 'org', 'group', 'overdue'] as const;
+const filterNames = ['view', 'status', 'org', 'group', 'overdue', 'draad', 'aanbeveling'] as const;
 
 export function ActionListPage() {
   const { t } = useTranslation();
@@ -127,7 +128,16 @@ function ActionTable({
     ...(params.filters.org ? { ownerOrganisationId: params.filters.org } : {}),
     ...(params.filters.group ? { stakeholderGroup: params.filters.group } : {}),
     ...(params.filters.overdue === '1' ? { isOverdue: 'true' as const } : {}),
+    ...(programme && params.filters.draad ? { threadId: params.filters.draad } : {}),
+    ...(programme && params.filters.aanbeveling
+      ? { recommendationId: params.filters.aanbeveling }
+      : {}),
   };
+  // What actions can come from (threads, recommendations): offered to those who link actions.
+  const targets = useQuery({
+    ...linkTargetsQuery(programme?.id ?? ''),
+    enabled: programme !== null && programme.abilities.writeActions,
+  });
   const list = useQuery(actionListQuery(programme?.id ?? null, query));
   return (
     <section aria-labelledby="kl-act-list-heading" className="kl-act-list">
@@ -172,6 +182,34 @@ function ActionTable({
               onChange={(value) => params.setFilter('group', value)}
               isOptional
             />
+            {(targets.data?.threads.length ?? 0) > 0 && (
+              <SelectField
+                id="kl-act-filter-thread"
+                label={t('actions.list.filterThread')}
+                value={params.filters.draad}
+                options={(targets.data?.threads ?? []).map((th) => ({
+                  value: th.id,
+                  label: t('actions.links.thread', { detail: `${th.number}. ${th.title}` }),
+                }))}
+                placeholder={t('actions.list.any')}
+                onChange={(value) => params.setFilter('draad', value)}
+                isOptional
+              />
+            )}
+            {(targets.data?.recommendations.length ?? 0) > 0 && (
+              <SelectField
+                id="kl-act-filter-recommendation"
+                label={t('actions.list.filterRecommendation')}
+                value={params.filters.aanbeveling}
+                options={(targets.data?.recommendations ?? []).map((r) => ({
+                  value: r.id,
+                  label: t('actions.links.recommendation', { detail: `${r.number}. ${r.title}` }),
+                }))}
+                placeholder={t('actions.list.any')}
+                onChange={(value) => params.setFilter('aanbeveling', value)}
+                isOptional
+              />
+            )}
           </>
         )}
         <SelectField

@@ -137,4 +137,58 @@ describe('ActionPage, when someone else saved meanwhile', () => {
       version: 4,
     });
   });
+
+  it('shows the threads and recommendations an action comes from, and offers the others to link', async () => {
+    const threadId = '00000000-0000-4000-8000-0000000000d1';
+    const linked = action({
+      abilities: { edit: true, changeStatus: true, followUp: true },
+      links: [
+        {
+          id: '00000000-0000-4000-8000-0000000000e1',
+          kind: 'thread',
+          targetId: threadId,
+          date: null,
+          caseId: null,
+          caseCode: null,
+          detail: '3. Te lang wachten op hulp',
+          isAvailable: true,
+        },
+      ],
+    });
+    renderPage((call) =>
+      call.url.endsWith('/action-link-targets')
+        ? {
+            body: {
+              reviewMeetings: [],
+              networkMeetings: [],
+              threads: [
+                { id: threadId, number: 3, title: 'Te lang wachten op hulp' },
+                { id: '00000000-0000-4000-8000-0000000000d2', number: 4, title: 'Niet gehoord' },
+              ],
+              recommendations: [
+                {
+                  id: '00000000-0000-4000-8000-0000000000f1',
+                  number: 7,
+                  title: 'Overbrugging regelen',
+                  stakeholderGroup: 'gemeenten',
+                },
+              ],
+            },
+          }
+        : { body: linked },
+    );
+    const link = await screen.findByRole('link', { name: 'Rode draad 3. Te lang wachten op hulp' });
+    expect(link.getAttribute('href')).toBe(
+      `/programmes/${linked.programmeId}/synthese/draden/${threadId}`,
+    );
+    const select = (await screen.findByLabelText(/^Koppelen aan/)) as HTMLSelectElement;
+    await waitFor(() => expect(select.options.length).toBeGreaterThan(1));
+    const options = [...select.options].map((o) => o.textContent);
+    // The thread already linked is not offered again.
+    expect(options).toEqual([
+      'Kies…',
+      'Rode draad 4. Niet gehoord',
+      'Aanbeveling 7. Overbrugging regelen',
+    ]);
+  });
 });

@@ -10,7 +10,7 @@ import { Paragraph } from '@nl-design-system-candidate/paragraph-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { Action, ActionStatus } from '../../../shared/contract/actions';
+import type { Action, ActionLinkKind, ActionStatus } from '../../../shared/contract/actions';
 import { isApiError } from '../../app/api';
 import { fieldId, useCheckedSubmit } from '../../app/form-errors';
 import { useFlash } from '../../app/useFlash';
@@ -491,6 +491,10 @@ function linkText(link: Action['links'][number], t: TFunction, lang: string) {
   const date = link.date ? formatDate(link.date.slice(0, 10), lang) : '';
   if (link.kind === 'network_meeting')
     return t('actions.links.network', { date, theme: link.detail ?? '' });
+  if (link.kind === 'thread' || link.kind === 'recommendation')
+    return link.detail
+      ? t(`actions.links.${link.kind}`, { detail: link.detail })
+      : t(`actions.links.${link.kind}Gone`);
   if (link.kind === 'plan_step')
     return link.detail
       ? t('actions.links.stepOf', { step: link.detail, code: link.caseCode, date })
@@ -509,7 +513,7 @@ function Links({ action, onSaved }: { action: Action; onSaved: (action: Action) 
   });
   const add = useMutation({
     mutationFn: (value: string) => {
-      const [kind, targetId] = value.split(':') as ['review_meeting', string];
+      const [kind, targetId] = value.split(':') as [ActionLinkKind, string];
       return addLink(action.id, { kind, targetId });
     },
     onSuccess: (saved) => {
@@ -523,6 +527,14 @@ function Links({ action, onSaved }: { action: Action; onSaved: (action: Action) 
   });
   const options = targets.data
     ? [
+        ...targets.data.threads.map((th) => ({
+          value: `thread:${th.id}`,
+          label: t('actions.links.thread', { detail: `${th.number}. ${th.title}` }),
+        })),
+        ...targets.data.recommendations.map((r) => ({
+          value: `recommendation:${r.id}`,
+          label: t('actions.links.recommendation', { detail: `${r.number}. ${r.title}` }),
+        })),
         ...targets.data.networkMeetings.map((n) => ({
           value: `network_meeting:${n.id}`,
           label: t('actions.links.network', {
@@ -564,6 +576,16 @@ function Links({ action, onSaved }: { action: Action; onSaved: (action: Action) 
                 <AppLink to={`/lerend-netwerk/${link.targetId}`}>
                   {linkText(link, t, i18n.language)}
                 </AppLink>
+              ) : (link.kind === 'thread' || link.kind === 'recommendation') && link.detail ? (
+                <AppLink
+                  to={
+                    link.kind === 'thread'
+                      ? `/programmes/${action.programmeId}/synthese/draden/${link.targetId}`
+                      : `/programmes/${action.programmeId}/aanbevelingen/${link.targetId}`
+                  }
+                >
+                  {linkText(link, t, i18n.language)}
+                </AppLink>
               ) : link.caseId ? (
                 <AppLink
                   to={
@@ -578,7 +600,14 @@ function Links({ action, onSaved }: { action: Action; onSaved: (action: Action) 
                 linkText(link, t, i18n.language)
               )}
               {!link.isAvailable && (
-                <span className="kl-act-muted"> ({t('actions.links.gone')})</span>
+                <span className="kl-act-muted">
+                  {' '}
+                  (
+                  {link.detail && (link.kind === 'thread' || link.kind === 'recommendation')
+                    ? t('actions.links.notCurrent')
+                    : t('actions.links.gone')}
+                  )
+                </span>
               )}
               {action.abilities.edit && (
                 <>

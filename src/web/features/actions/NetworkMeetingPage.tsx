@@ -67,6 +67,7 @@ import {
   type NetworkAttendeeInput,
   type NetworkMaterialInput,
   type NetworkMeetingUpdate,
+  linkTargetsQuery,
 } from './api';
 import {
   materialKindText,
@@ -546,7 +547,7 @@ function AttendeeForm({
 }
 
 const materialFormId = 'network-material';
-type MaterialDraftKind = Exclude<(typeof materialKinds)[number], 'thread'>;
+type MaterialDraftKind = (typeof materialKinds)[number];
 
 function MaterialForm({
   meeting,
@@ -564,6 +565,11 @@ function MaterialForm({
     quarter: String(lastQuarter.quarter),
     title: '',
     body: '',
+    threadId: '',
+  });
+  const threads = useQuery({
+    ...linkTargetsQuery(meeting.programmeId),
+    enabled: kind === 'thread',
   });
   const regions = useQuery({
     ...regionListQuery({ page: 1, pageSize: 200, sort: 'name' }),
@@ -580,7 +586,9 @@ function MaterialForm({
     mutation,
     () => {
       const found: Record<string, string> = {};
-      if (kind === 'quarterly_report') {
+      if (kind === 'thread') {
+        if (!draft.threadId) found.targetId = t('actions.network.threadMissing');
+      } else if (kind === 'quarterly_report') {
         if (!draft.regionCode) found.regionCode = t('actions.network.regionMissing');
         if (!/^\d{4}$/.test(draft.year)) found.year = t('actions.network.yearInvalid');
       } else {
@@ -591,14 +599,16 @@ function MaterialForm({
       return found;
     },
     (): NetworkMaterialInput =>
-      kind === 'quarterly_report'
-        ? {
-            kind,
-            regionCode: draft.regionCode,
-            year: Number(draft.year),
-            quarter: Number(draft.quarter),
-          }
-        : { kind, title: draft.title.trim(), body: draft.body.trim() },
+      kind === 'thread'
+        ? { kind, targetId: draft.threadId }
+        : kind === 'quarterly_report'
+          ? {
+              kind,
+              regionCode: draft.regionCode,
+              year: Number(draft.year),
+              quarter: Number(draft.quarter),
+            }
+          : { kind, title: draft.title.trim(), body: draft.body.trim() },
   );
   const id = (path: string) => fieldId(materialFormId, path);
   return (
@@ -607,21 +617,34 @@ function MaterialForm({
       <FormProblems
         formId={materialFormId}
         errors={errors}
-        order={['kind', 'regionCode', 'year', 'quarter', 'title', 'body']}
+        order={['kind', 'targetId', 'regionCode', 'year', 'quarter', 'title', 'body']}
         submitError={mutation.error}
       />
       <SelectField
         id={id('kind')}
         label={t('actions.network.materialKindLabel')}
         value={kind}
-        options={(['quarterly_report', 'case_summary', 'document'] as const).map((k) => ({
+        options={materialKinds.map((k) => ({
           value: k,
           label: materialKindText(k, t),
         }))}
-        description={t('actions.network.threadLater')}
         onChange={(value) => setKind(value as MaterialDraftKind)}
       />
-      {kind === 'quarterly_report' ? (
+      {kind === 'thread' ? (
+        <SelectField
+          id={id('targetId')}
+          label={t('actions.network.thread')}
+          description={t('actions.network.threadHelp')}
+          value={draft.threadId}
+          options={(threads.data?.threads ?? []).map((th) => ({
+            value: th.id,
+            label: `${th.number}. ${th.title}`,
+          }))}
+          placeholder={t('actions.form.choose')}
+          onChange={(threadId) => setDraft({ ...draft, threadId })}
+          error={errors.targetId}
+        />
+      ) : kind === 'quarterly_report' ? (
         <>
           <SelectField
             id={id('regionCode')}
