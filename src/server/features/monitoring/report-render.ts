@@ -187,12 +187,16 @@ export function trendChartSvg(report: QuarterlyReport, lang: Lang): string {
       {
         name: w.registrations,
         type: 'bar',
-        data: report.trend.rows.map((r) => r.total.value),
+        data: report.trend.rows.map((r) =>
+          r.total.value === null ? { value: 0, suppressed: true } : { value: r.total.value },
+        ),
         label: {
           show: true,
           position: 'top',
-          formatter: (p: { value: unknown }) =>
-            p.value === null || p.value === undefined ? suppressedMarker : String(p.value),
+          textBorderColor: 'transparent',
+          textBorderWidth: 0,
+          formatter: (p: { value: unknown; data: unknown }) =>
+            (p.data as { suppressed?: boolean }).suppressed ? suppressedMarker : String(p.value),
         },
       },
       {
@@ -225,12 +229,19 @@ export function problemAreaChartSvg(report: QuarterlyReport, lang: Lang): string
       series: [
         {
           type: 'bar',
-          data: rows.map((r) => r.total.value),
+          // A suppressed total is drawn as an empty bar labelled with the marker (echarts draws
+          // no label for a missing value). No text border: the PDF's SVG renderer ignores
+          // paint-order and would paint the white border over the text.
+          data: rows.map((r) =>
+            r.total.value === null ? { value: 0, suppressed: true } : { value: r.total.value },
+          ),
           label: {
             show: true,
             position: 'right',
-            formatter: (p: { value: unknown }) =>
-              p.value === null || p.value === undefined ? suppressedMarker : String(p.value),
+            textBorderColor: 'transparent',
+            textBorderWidth: 0,
+            formatter: (p: { value: unknown; data: unknown }) =>
+              (p.data as { suppressed?: boolean }).suppressed ? suppressedMarker : String(p.value),
           },
         },
       ],
