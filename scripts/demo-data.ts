@@ -13,6 +13,8 @@ import type { Role } from '../src/shared/contract/auth';
 import { seedDemoTimeline } from './demo-timeline';
 import { seedDemoReview } from './demo-review';
 import { seedDemoCoding } from './demo-coding';
+import { seedDemoSynthesis } from './demo-synthesis';
+import { seedDemoRecommendations } from './demo-recommendations';
 import { seedDemoActions } from './demo-actions';
 import { seedDemoMonitoring } from './demo-monitoring';
 import type { TeamRoleLabel } from '../src/shared/contract/organisations';
@@ -238,6 +240,11 @@ export async function seedDemo(db: Db): Promise<{ password: string; logins: Demo
       sessionStage: 'full',
       teamIds: [teamNorth],
     },
+  });
+  await seedDemoSynthesis(caseCtx, caseId);
+  await seedDemoRecommendations(caseCtx, {
+    programmeId: programme,
+    expert: { userId: ids.get('ervaringsdeskundige')!, teamIds: [teamNorth] },
   });
 
   await seedDemoActions(caseCtx, {

@@ -34,6 +34,10 @@ import { dossierRoutes } from './features/dossier/routes';
 import { codingRoutes } from './features/coding/routes';
 import { actionRoutes } from './features/actions/routes';
 import { monitoringRoutes } from './features/monitoring/routes';
+import { synthesisRoutes } from './features/synthesis/routes';
+import { evidenceRoutes } from './features/synthesis/evidence-routes';
+import { recommendationRoutes } from './features/recommendations/routes';
+import { thematicReportRoutes } from './features/thematic-report/routes';
 import { referenceListRoutes } from './features/cases/reference-routes';
 import './http/context';
 
@@ -123,6 +127,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(codingRoutes);
   await app.register(actionRoutes);
   await app.register(monitoringRoutes);
+  await app.register(synthesisRoutes);
+  await app.register(evidenceRoutes);
+  await app.register(recommendationRoutes);
+  await app.register(thematicReportRoutes);
   await registerWeb(app, options.webRoot ?? defaultWebRoot);
 
   return app;

@@ -13,3 +13,4 @@ export * from '../features/actions/schema';
 export * from '../features/monitoring/schema';
 export * from '../features/synthesis/schema';
 export * from '../features/recommendations/schema';
+export * from '../features/thematic-report/schema';

@@ -198,6 +198,12 @@ export const resourceScopedActions: readonly Action[] = [
   'monitoring.read',
   'monitoring.write',
   'monitoring.report',
+  'synthesis.read',
+  'synthesis.write',
+  'recommendation.write',
+  'recommendation.review',
+  'synthesis.aggregates',
+  'synthesis.report',
 ];
 
 /**

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { roles, type Role } from '../../shared/contract/auth';
 import { createTestApp, createUser, login, type AuthHeaders, type TestApp } from '../testing/app';
+import { queryRows } from '../db/raw';
 import {
   can,
   consentGatedActions,
@@ -134,6 +136,43 @@ describe('the authorisation matrix, generated from the route list', () => {
     ids['access-tables'] = accessTable.id;
     ids['access-regions'] = 'JZ16';
     ids['monitoring-lists'] = 'problem_area';
+    // A thread of the matrix programme (synthesis routes under /threads/:threadId), straight in
+    // the table; a quote's :segmentId is a segment that is not chosen (unchoosing is a no-op).
+    const [thread] = await queryRows<{ id: string }>(
+      test.database.db,
+      sql`insert into synthesis_threads (programme_id, number, title)
+          values (${ids.programmes}, 1, 'Matrixdraad') returning id`,
+    );
+    ids.threads = thread!.id;
+    // A recommendation of the matrix programme on that thread (routes under :recommendationId).
+    const [recommendation] = await queryRows<{ id: string }>(
+      test.database.db,
+      sql`insert into recommendations (programme_id, number, stakeholder_group, title)
+          values (${ids.programmes}, 1, 'gemeenten', 'Matrixaanbeveling') returning id`,
+    );
+    ids.recommendations = recommendation!.id;
+    await queryRows(
+      test.database.db,
+      sql`insert into recommendation_threads (recommendation_id, thread_id)
+          values (${ids.recommendations}, ${ids.threads})`,
+    );
+    // A published thematic report (routes under /report/versions/:number), straight in the table.
+    const report = {
+      lang: 'nl',
+      programme: { id: ids.programmes, name: 'Matrix', periodStart: '2026-01-01', periodEnd: null },
+      threshold: 5,
+      generatedAt: '2026-01-01T00:00:00.000Z',
+      version: 1,
+      cases: { value: 0, suppressed: null },
+      perspectives: [],
+      threads: [],
+      links: [],
+    };
+    await queryRows(
+      test.database.db,
+      sql`insert into thematic_report_versions (programme_id, number, lang, content, thread_versions, recommendation_versions)
+          values (${ids.programmes}, 1, 'nl', ${JSON.stringify(report)}::jsonb, '[]'::jsonb, '[]'::jsonb)`,
+    );
   });
   afterAll(() => test.close());
 
@@ -144,6 +183,10 @@ describe('the authorisation matrix, generated from the route list', () => {
       .replace(':userId', ids.users!)
       .replace(':consentId', ids.consents!)
       .replace(':participantId', ids.participants!)
+      .replace(':threadId', ids.threads!)
+      .replace(':recommendationId', ids.recommendations!)
+      .replace(':otherId', '00000000-0000-4000-8000-000000000000')
+      .replace('/quotes/:segmentId', '/quotes/00000000-0000-4000-8000-000000000000')
       .replace(':number', '1')
       .replace(':token', 'x'.repeat(43));
   }

@@ -24,6 +24,10 @@ export function MainNav({ session }: { session: WebSession }) {
       : [{ to: '/', label: t('nav.start'), isEnd: true }]),
     ...(canReadCases(session) ? [{ to: '/cases', label: t('nav.cases'), isEnd: false }] : []),
     ...(canReadCoding(session) ? [{ to: '/coding', label: t('coding.nav'), isEnd: false }] : []),
+    // Cross-case synthesis: every reader of any part of it (case staff, policymakers, admins).
+    ...(hasPermission(session, 'synthesis.aggregates')
+      ? [{ to: '/synthese', label: t('synthesis.nav'), isEnd: false }]
+      : []),
     // Improvement actions (staff of a programme; an owner person sees their own), the learning
     // network (staff) and the plain summary "what we learned" (also youths and parents).
     ...(hasPermission(session, 'action.read')

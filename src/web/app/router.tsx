@@ -29,6 +29,10 @@ const interviews = () => import('../features/interviews/pages');
 const coding = () => import('../features/coding/pages');
 const actions = () => import('../features/actions/pages');
 const monitoring = () => import('../features/monitoring/pages');
+const synthesis = () => import('../features/synthesis/pages');
+const evidence = () => import('../features/evidence/pages');
+const thematicReport = () => import('../features/thematic-report/pages');
+const recommendations = () => import('../features/recommendations/pages');
 
 export const routes: RouteObject[] = [
   {
@@ -86,6 +90,22 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await meetings()).MeetingPage }),
           },
           {
+            path: 'synthese',
+            lazy: async () => ({ Component: (await synthesis()).SynthesisHomePage }),
+          },
+          {
+            path: 'programmes/:id/synthese',
+            lazy: async () => ({ Component: (await synthesis()).SynthesisPage }),
+          },
+          {
+            path: 'programmes/:id/synthese/draden/:threadId',
+            lazy: async () => ({ Component: (await synthesis()).ThreadPage }),
+          },
+          {
+            path: 'programmes/:id/synthese/verzadiging',
+            lazy: async () => ({ Component: (await evidence()).SaturationPage }),
+          },
+          {
             path: 'toegangstafels',
             lazy: async () => ({ Component: (await monitoring()).MonitoringHomePage }),
           },
@@ -112,6 +132,22 @@ export const routes: RouteObject[] = [
           {
             path: 'toegangstafels/:region/rapportage',
             lazy: async () => ({ Component: (await monitoring()).ReportPage }),
+          },
+          {
+            path: 'programmes/:id/aanbevelingen',
+            lazy: async () => ({ Component: (await recommendations()).RecommendationsPage }),
+          },
+          {
+            path: 'programmes/:id/aanbevelingen/:recommendationId',
+            lazy: async () => ({ Component: (await recommendations()).RecommendationPage }),
+          },
+          {
+            path: 'programmes/:id/themarapport',
+            lazy: async () => ({ Component: (await thematicReport()).ThematicReportPage }),
+          },
+          {
+            path: 'programmes/:id/synthese/overzicht',
+            lazy: async () => ({ Component: (await thematicReport()).AggregatesPage }),
           },
           {
             path: 'acties',

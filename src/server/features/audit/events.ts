@@ -45,7 +45,16 @@ export type AuditResourceType =
   | 'access_registration'
   | 'access_import'
   | 'access_report'
-  | 'monitoring_list';
+  | 'monitoring_list'
+  | 'synthesis_theme'
+  | 'synthesis_thread'
+  | 'recommendation'
+  | 'recommendation_review'
+  | 'synthesis_aggregates'
+  | 'thematic_report'
+  | 'thread_evidence'
+  | 'thread_quote'
+  | 'synthesis_saturation';
 
 export type AuditAction =
   | 'read'

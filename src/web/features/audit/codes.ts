@@ -87,6 +87,15 @@ export const auditResourceTypes = [
   'access_import',
   'access_report',
   'monitoring_list',
+  'synthesis_theme',
+  'synthesis_thread',
+  'recommendation',
+  'recommendation_review',
+  'synthesis_aggregates',
+  'thematic_report',
+  'thread_evidence',
+  'thread_quote',
+  'synthesis_saturation',
 ] as const;
 
 export const chainBreakReasons = chainReportSchema.shape.reason.unwrap().options;
