@@ -205,6 +205,12 @@ suite('access-table monitoring in the browser', () => {
         .getByRole('status')
         .getByText(`Verslaving (middelengebruik) staat nu op plaats ${at} van ${before.length}.`)
         .waitFor();
+      // The table shows the new order (the status line is set once the answer is in the cache).
+      await areas
+        .getByRole('rowheader')
+        .nth(at - 1)
+        .getByText('Verslaving (middelengebruik)', { exact: true })
+        .waitFor();
       const after = await rows();
       expect(after[at - 1]).toBe('Verslaving (middelengebruik)');
       expect(after[at]).toBe(before[at - 1]);

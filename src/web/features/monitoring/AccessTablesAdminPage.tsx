@@ -16,6 +16,7 @@ import {
   type AccessTable,
   type AccessTableKind,
   type MonitoringListName,
+  type MonitoringLists,
 } from '../../../shared/contract/monitoring';
 import { apiRequest } from '../../app/api';
 import { serverFieldErrors } from '../../app/form-errors';
@@ -259,10 +260,12 @@ function ListEditor({ list }: { list: MonitoringListName }) {
     document.getElementById(id)?.focus();
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: monitoringKeys.lists });
-  const store = async (text: string, focus: string | null) => {
+  // The lists as the server answered them go into the cache first, so the table shows the new
+  // order or name by the time the status line announces it.
+  const store = (saved: MonitoringLists | null, text: string, focus: string | null) => {
+    if (saved) queryClient.setQueryData(monitoringKeys.lists, saved);
     focusId.current = focus;
     setMessage(text);
-    await refresh();
   };
   const add = useMutation({
     mutationFn: () => addListEntry(list, { code, label }),
@@ -275,8 +278,9 @@ function ListEditor({ list }: { list: MonitoringListName }) {
   const toggle = useMutation({
     mutationFn: (entry: { code: string; label: string; isArchived: boolean }) =>
       updateListEntry(list, entry.code, { label: entry.label, isArchived: !entry.isArchived }),
-    onSuccess: (_saved, entry) =>
+    onSuccess: (saved, entry) =>
       store(
+        saved,
         t(entry.isArchived ? 'monitoring.admin.restored' : 'monitoring.admin.archivedEntry', {
           label: entry.label,
         }),
@@ -286,9 +290,10 @@ function ListEditor({ list }: { list: MonitoringListName }) {
   const rename = useMutation({
     mutationFn: (entry: { code: string; label: string; isArchived: boolean }) =>
       updateListEntry(list, entry.code, { label: entry.label, isArchived: entry.isArchived }),
-    onSuccess: async (_saved, entry) => {
+    onSuccess: (saved, entry) => {
       setEditing(null);
-      await store(
+      store(
+        saved,
         t('monitoring.admin.renamed', { label: entry.label }),
         controlId(entry.code, 'edit'),
       );
@@ -311,14 +316,15 @@ function ListEditor({ list }: { list: MonitoringListName }) {
       codes[from] = other;
       return orderListEntries(list, codes);
     },
-    onSuccess: async (saved, { entryCode, label: entryLabel, direction }) => {
+    onSuccess: (saved, { entryCode, label: entryLabel, direction }) => {
       const after = saved?.lists.find((l) => l.list === list)?.entries ?? entries;
       const position = after.findIndex((e) => e.code === entryCode);
       const isAtEdge = direction === -1 ? position === 0 : position === after.length - 1;
       // At the top "up" is gone: the focus goes to "down" of the same entry (and vice versa).
       const wanted = direction === -1 ? 'up' : 'down';
       const control = isAtEdge ? (wanted === 'up' ? 'down' : 'up') : wanted;
-      await store(
+      store(
+        saved,
         t('monitoring.admin.moved', {
           label: entryLabel,
           position: position + 1,
