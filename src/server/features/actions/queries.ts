@@ -18,6 +18,7 @@ import {
   type SQL,
 } from 'drizzle-orm';
 import type { Db } from '../../db/connect';
+import { queryRows } from '../../db/raw';
 import type { Tx } from '../../db/context';
 import { likePattern, offsetOf } from '../../db/paging';
 import { can, caseAccessGrounds, type Actor } from '../../policy/policy';
@@ -277,30 +278,21 @@ async function linksOf(db: Db, actor: Actor, actionId: string) {
   const meetingIds = ids('review_meeting');
   const stepIds = ids('plan_step');
   const networkIds = ids('network_meeting');
+  // Threads and recommendations linked: "N. title", and whether they still take links (an
+  // active thread, a recommendation that is not withdrawn). One query for both kinds.
   const threadIds = ids('thread');
   const recommendationIds = ids('recommendation');
-  const threads = threadIds.length
-    ? await db
-        .select({
-          id: synthesisThreads.id,
-          number: synthesisThreads.number,
-          title: synthesisThreads.title,
-          status: synthesisThreads.status,
-        })
-        .from(synthesisThreads)
-        .where(inArray(synthesisThreads.id, threadIds))
-    : [];
-  const recommended = recommendationIds.length
-    ? await db
-        .select({
-          id: recommendations.id,
-          number: recommendations.number,
-          title: recommendations.title,
-          reviewState: recommendations.reviewState,
-        })
-        .from(recommendations)
-        .where(inArray(recommendations.id, recommendationIds))
-    : [];
+  const learned =
+    threadIds.length + recommendationIds.length > 0
+      ? await queryRows<{ id: string; detail: string; current: boolean }>(
+          db,
+          sql`select id, number || '. ' || title as detail, status = 'active' as current
+              from synthesis_threads where id = any(${sql.param(threadIds)}::uuid[])
+            union all
+            select id, number || '. ' || title, review_state <> 'withdrawn'
+              from recommendations where id = any(${sql.param(recommendationIds)}::uuid[])`,
+        )
+      : [];
   const meetings = meetingIds.length
     ? await db
         .select({
@@ -383,28 +375,16 @@ async function linksOf(db: Db, actor: Actor, actionId: string) {
         isAvailable: s !== undefined && s.deletedAt === null,
       };
     }
-    if (link.kind === 'thread') {
-      const th = threads.find((x) => x.id === link.targetId);
+    if (link.kind === 'thread' || link.kind === 'recommendation') {
+      const found = learned.find((x) => x.id === link.targetId);
       return {
         ...base,
-        kind: 'thread' as const,
+        kind: link.kind as 'thread' | 'recommendation',
         date: null,
         caseId: null,
         caseCode: null,
-        detail: th ? `${th.number}. ${th.title}` : null,
-        isAvailable: th !== undefined && th.status === 'active',
-      };
-    }
-    if (link.kind === 'recommendation') {
-      const r = recommended.find((x) => x.id === link.targetId);
-      return {
-        ...base,
-        kind: 'recommendation' as const,
-        date: null,
-        caseId: null,
-        caseCode: null,
-        detail: r ? `${r.number}. ${r.title}` : null,
-        isAvailable: r !== undefined && r.reviewState !== 'withdrawn',
+        detail: found?.detail ?? null,
+        isAvailable: found?.current ?? false,
       };
     }
     const n = network.find((x) => x.id === link.targetId);
