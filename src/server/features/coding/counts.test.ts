@@ -160,8 +160,10 @@ describe.each(testDatabaseKinds())('kept coding counts (%s)', (kind) => {
     const [rows, codes] = await Promise.all([segments(), codeRows()]);
     const cases = new Map<string, Record<string, number>>();
     const teams = new Map<string, Record<string, number>>();
+    const coded = new Map<string, number>();
     for (const s of rows) {
       if (s.deleted || s.blind || !s.case_id) continue;
+      if (s.code_id) coded.set(s.case_id, (coded.get(s.case_id) ?? 0) + 1);
       for (const code of ancestorsOf(codes, s.code_id)) {
         const key = `${code}|${s.case_id}`;
         const row = cases.get(key) ?? {};
@@ -185,7 +187,7 @@ describe.each(testDatabaseKinds())('kept coding counts (%s)', (kind) => {
         if ((row[`sub_${p}`] ?? 0) > 0) team[`cases_${p}`] = (team[`cases_${p}`] ?? 0) + 1;
       teams.set(teamKey, team);
     }
-    return { cases, teams };
+    return { cases, teams, coded };
   };
 
   const nonZero = (row: Record<string, unknown>, skip: string[]) =>
@@ -223,6 +225,12 @@ describe.each(testDatabaseKinds())('kept coding counts (%s)', (kind) => {
           .filter(([, v]) => Object.keys(v).length > 0),
       ),
     ).toEqual(expected.teams);
+    const keptCoded = await queryRows<{ case_id: string; segments: number }>(
+      db(),
+      sql`select x.case_id, x.segments from qda_coded_cases x join cases c on c.id = x.case_id
+          where c.programme_id = ${fx.programmeId}`,
+    );
+    expect(new Map(keptCoded.map((r) => [r.case_id, Number(r.segments)]))).toEqual(expected.coded);
   };
 
   it('keeps the counts right through coding, removal, merge, moves, blind mode and case moves', async () => {

@@ -305,6 +305,21 @@ export const qdaCaseCodes = pgTable(
 );
 
 /**
+ * The coded cases: one row per case with at least one counted segment (live, in a source that is
+ * not blind), with their number. Kept by the database with qda_case_codes (migration 0016), so
+ * "the coded cases in scope" (the evidence of threads, saturation, the thematic report) is one
+ * hash join over the programme's cases instead of a probe per case. The primary key of
+ * qda_case_codes also carries its `sub_*` counts (INCLUDE, migration 0016), so a thread's cases
+ * are read from the index alone.
+ */
+export const qdaCodedCases = pgTable('qda_coded_cases', {
+  caseId: uuid('case_id')
+    .primaryKey()
+    .references(() => cases.id, { onDelete: 'cascade' }),
+  segments: integer('segments').notNull(),
+});
+
+/**
  * The same counts summed per code, team and institution type, so the cross-case totals read a
  * few hundred rows instead of a row per case: `cases*` counts the cases with at least one segment
  * of the code or beneath it (from that perspective), `sub*` and `own*` sum their segments. Kept

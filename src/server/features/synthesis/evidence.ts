@@ -8,10 +8,9 @@
 //     One thread. Throws AppError('NOT_FOUND') when the thread is not of scope.programmeId.
 //
 //   loadThreadsEvidence(db, scope, threadIds, options?): Promise<Map<threadId, ThreadEvidence>>
-//     Many threads in three queries, whatever their number. Threads that are not of
+//     Many threads, one statement each in one transaction. Threads that are not of
 //     scope.programmeId are left out of the map (no error). `options.indicators: false` skips the
-//     timeline indicators (their medians cost most; the threads × stakeholder matrix needs none):
-//     `indicators` is then an empty list.
+//     timeline indicators: `indicators` is then an empty list.
 //
 //   scope: EvidenceScope = { programmeId, actor }
 //     actor set:  the cases that actor reaches (team or assignment), as the coding cross-case views
@@ -31,13 +30,16 @@
 // - Indicators: the timeline indicators (case_indicators) of the thread's cases next to those of
 //   the other cases in scope; n counts the cases with a value.
 //
-// How it scales: the thread's cases are read from qda_case_codes by its primary key (code_id,
-// case_id), one range per top code, joined to the cases in scope (one pass over the programme's
-// cases, each probed once in qda_case_codes_case_idx). All splits come from one grouping-sets
-// aggregate. The indicators come as frequency tables (how many cases have each value: over the
-// cases in scope, and per thread over its cases), so a batch of threads never crosses every
-// thread with every case; medians and means are taken from those small tables in JS. No per-case
-// work in JS.
+// How it scales (20,000 cases of one programme, every one in the thread: see docs/benchmarks.md):
+// one statement per thread walks the coded cases in scope once. The coded cases are kept in
+// qda_coded_cases (migration 0016), so the scope is one hash join over the programme's cases, not
+// a probe per case. The thread's cases come from the primary key of qda_case_codes alone (it
+// carries the sub_* counts, migration 0016): one range per top code, summed per case. Each case
+// in scope is joined to its thread counts (if any) and its indicators, and one grouping-sets
+// aggregate gives the whole scope, each institution type, region and indicator value, each with
+// the thread's part: the indicators of the other cases are those of the scope minus the thread's.
+// Medians and means are taken from those frequency tables in JS. No per-case work in JS, and no
+// intermediate result written out (a materialized CTE of 20,000 rows cost more than the rest).
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connect';
 import type { Tx } from '../../db/context';
@@ -99,13 +101,14 @@ export function caseReachOnRow(actor: Actor | null, alias: string): SQL {
 
 /**
  * The coded cases of the programme in scope, as a condition on a case row `alias`: cases with at
- * least one counted (not blind) segment.
+ * least one counted (not blind) segment, as kept in qda_coded_cases (one hash join, no probe per
+ * case).
  */
 export function codedCasesInScope(scope: EvidenceScope, alias: string): SQL {
   const id = sql.raw(`${alias}.id`);
   return sql`${sql.raw(`${alias}.programme_id`)} = ${scope.programmeId}
     and ${caseReachOnRow(scope.actor, alias)}
-    and exists (select 1 from qda_case_codes x where x.case_id = ${id})`;
+    and ${id} in (select x.case_id from qda_coded_cases x)`;
 }
 
 type CodeNode = { id: string; parentId: string | null; mergedInto: string | null };
@@ -193,196 +196,111 @@ export async function threadsOfProgramme(
   return out;
 }
 
-type CountRow = {
-  thread_id: string;
+/**
+ * One row of the evidence aggregate: a grouping set over the coded cases in scope, each with the
+ * thread's part of it. `g` is grouping(it, rc, indicator columns…): a 0 bit (from the left) marks
+ * the column the row is grouped by; all ones is the whole scope.
+ */
+type EvidenceRow = {
+  g: number;
   it: string | null;
   rc: string | null;
-  git: number;
-  grc: number;
-  cases: number;
-  segments: number;
-} & Record<`c_${string}` | `s_${string}`, number>;
-
-type ScopeRow = {
-  it: string | null;
-  rc: string | null;
-  git: number;
-  grc: number;
-  n: number;
   label: string | null;
   sort: string | null;
-};
+  /** Cases in scope in this group. */
+  n: number;
+  /** Of those, the thread's cases. */
+  cases: number;
+  segments: number | null;
+} & Partial<Record<EvidenceIndicatorKey, number | null>> &
+  Record<`c_${string}` | `s_${string}`, number | null>;
 
-/** How many cases in scope (or of a thread) have value `val` for indicator `key`. */
-type FrequencyRow = { thread_id?: string; key: EvidenceIndicatorKey; val: number; n: number };
-
-type Answer = {
-  counts: CountRow[];
-  scope: ScopeRow[];
-  valuesInScope: FrequencyRow[];
-  valuesOfThreads: FrequencyRow[];
-};
-
-function jsonList<T>(value: unknown): T[] {
-  if (value === null || value === undefined) return [];
-  return (typeof value === 'string' ? JSON.parse(value) : value) as T[];
-}
+const groupingColumns = ['it', 'rc', ...evidenceIndicatorKeys] as const;
+/** The `g` of a row grouped by `column` (every other bit set). */
+const groupedBy = (column: (typeof groupingColumns)[number]) =>
+  2 ** groupingColumns.length -
+  1 -
+  2 ** (groupingColumns.length - 1 - groupingColumns.indexOf(column));
+const wholeScope = 2 ** groupingColumns.length - 1;
 
 const round = (n: number | null | undefined) =>
   n === null || n === undefined ? null : Math.round(Number(n) * 100) / 100;
 
 /**
- * Builds the one statement that answers every thread's counts (and indicators). Exported so a
- * benchmark can EXPLAIN it.
+ * The one statement that answers a thread's evidence: every coded case in scope once, with the
+ * thread's segment counts beside it when it is one of the thread's cases (`t`, from the top codes'
+ * rows in the primary key of qda_case_codes, one per case), and its indicators; then one
+ * grouping-sets aggregate gives the whole scope, each institution type, each region and each
+ * indicator value, each with the thread's part. Exported so a benchmark can EXPLAIN it.
  */
 export function evidenceQuery(
   scope: EvidenceScope,
-  pairs: { threadId: string; codeId: string }[],
+  topCodeIds: readonly string[],
   withIndicators: boolean,
 ): SQL {
-  const tc =
-    pairs.length > 0
-      ? sql`select * from (values ${sql.join(
-          pairs.map((p) => sql`(${p.threadId}::uuid, ${p.codeId}::uuid)`),
-          sql`, `,
-        )}) as v(thread_id, code_id)`
-      : sql`select null::uuid as thread_id, null::uuid as code_id where false`;
-  const participantSum = sql.raw(perspectives.map((p) => `h.${perspectiveColumn[p]}`).join(' + '));
-  const perPerspective = sql.raw(
-    perspectives
-      .map((p) => {
-        const c = perspectiveColumn[p];
-        return `count(*) filter (where h.${c} > 0) as c_${c}, coalesce(sum(h.${c}), 0) as s_${c}`;
-      })
-      .join(', '),
-  );
   const sums = sql.raw(
     ['total', ...perspectives.map((p) => perspectiveColumn[p])]
       .map((c) => `sum(a.sub_${c})::int as ${c}`)
       .join(', '),
   );
-  // Frequency tables of the indicators: one grouping set per indicator, `g` tells which.
-  const indicatorColumns = sql.raw(
-    evidenceIndicatorKeys.map((k) => `ci.${indicatorColumn[k]}::float8 as "${k}"`).join(', '),
+  const participantSum = sql.raw(perspectives.map((p) => `t.${perspectiveColumn[p]}`).join(' + '));
+  const perPerspective = sql.raw(
+    perspectives
+      .map((p) => {
+        const c = perspectiveColumn[p];
+        return `count(*) filter (where t.${c} > 0) as c_${c}, sum(t.${c}) as s_${c}`;
+      })
+      .join(', '),
   );
-  const indicatorGrouping = sql.raw(
-    `grouping(${evidenceIndicatorKeys.map((k) => `ci.${indicatorColumn[k]}`).join(', ')})`,
-  );
-  const indicatorSets = sql.raw(
-    evidenceIndicatorKeys.map((k) => `(ci.${indicatorColumn[k]})`).join(', '),
-  );
-  const threadIndicatorSets = sql.raw(
-    evidenceIndicatorKeys.map((k) => `(h.thread_id, ci.${indicatorColumn[k]})`).join(', '),
-  );
-  return sql`with scope as materialized (
-      select c.id, c.institution_type as it, c.region_code as rc
+  const codes = topCodeIds.length > 0 ? inArray(sql.raw('a.code_id'), [...topCodeIds]) : sql`false`;
+  const indicatorValues = withIndicators
+    ? sql.raw(
+        evidenceIndicatorKeys.map((k) => `ci.${indicatorColumn[k]}::float8 as "${k}"`).join(', '),
+      )
+    : sql.raw(evidenceIndicatorKeys.map((k) => `null::float8 as "${k}"`).join(', '));
+  // Without indicators the indicator bits of `g` are set, as if those columns were never grouped.
+  const grouping = withIndicators
+    ? sql.raw(
+        `grouping(c.institution_type, c.region_code, ${evidenceIndicatorKeys.map((k) => `ci.${indicatorColumn[k]}`).join(', ')})`,
+      )
+    : sql.raw(
+        `(grouping(c.institution_type, c.region_code) << ${evidenceIndicatorKeys.length}) | ${2 ** evidenceIndicatorKeys.length - 1}`,
+      );
+  const indicatorSets = withIndicators
+    ? sql.raw(evidenceIndicatorKeys.map((k) => `, (ci.${indicatorColumn[k]})`).join(''))
+    : sql``;
+  const indicatorJoin = withIndicators
+    ? sql`left join case_indicators ci on ci.case_id = c.id`
+    : sql``;
+  return sql`with thread_cases as (
+      select a.case_id, ${sums}
+      from qda_case_codes a
+      where ${codes}
+      group by a.case_id
+    )
+    select g.*, coalesce(it.label, r.name) as label,
+      coalesce(lpad(it.sort_order::text, 10, '0'), r.sort_key) as sort
+    from (
+      select c.institution_type as it, c.region_code as rc, ${indicatorValues},
+        ${grouping} as g,
+        count(*)::int as n, count(t.case_id)::int as cases, sum(t.total)::int as segments,
+        ${perPerspective},
+        count(*) filter (where t.total - (${participantSum}) > 0) as c_dossier,
+        sum(t.total - (${participantSum})) as s_dossier
       from cases c
+      left join thread_cases t on t.case_id = c.id
+      ${indicatorJoin}
       where ${codedCasesInScope(scope, 'c')}
-    ),
-    tc as (${tc}),
-    hit as materialized (
-      select tc.thread_id, a.case_id, s.it, s.rc, ${sums}
-      from tc
-      join qda_case_codes a on a.code_id = tc.code_id
-      join scope s on s.id = a.case_id
-      group by tc.thread_id, a.case_id, s.it, s.rc
-    ),
-    counts as (
-      select h.thread_id, h.it, h.rc, grouping(h.it) as git, grouping(h.rc) as grc,
-        count(*) as cases, coalesce(sum(h.total), 0) as segments, ${perPerspective},
-        count(*) filter (where h.total - (${participantSum}) > 0) as c_dossier,
-        coalesce(sum(h.total - (${participantSum})), 0) as s_dossier
-      from hit h
-      group by grouping sets ((h.thread_id), (h.thread_id, h.it), (h.thread_id, h.rc))
-    ),
-    scope_counts as (
-      select g.*, coalesce(it.label, r.name) as label,
-        coalesce(lpad(it.sort_order::text, 10, '0'), r.sort_key) as sort
-      from (
-        select s.it, s.rc, grouping(s.it) as git, grouping(s.rc) as grc, count(*) as n
-        from scope s
-        group by grouping sets ((), (s.it), (s.rc))
-      ) g
-      left join institution_types it on g.grc = 1 and g.git = 0 and it.code = g.it
-      left join regions r on g.git = 1 and g.grc = 0 and r.code = g.rc
-    )${
-      withIndicators
-        ? sql`,
-    values_in_scope as (
-      select ${indicatorColumns}, ${indicatorGrouping} as g, count(*) as n
-      from scope s
-      join case_indicators ci on ci.case_id = s.id
-      group by grouping sets (${indicatorSets})
-    ),
-    values_of_threads as (
-      select h.thread_id, ${indicatorColumns}, ${indicatorGrouping} as g, count(*) as n
-      from hit h
-      join case_indicators ci on ci.case_id = h.case_id
-      group by grouping sets (${threadIndicatorSets})
-    )`
-        : sql``
-    }
-    select
-      (select json_agg(counts) from counts) as counts,
-      (select json_agg(scope_counts) from scope_counts) as scope,
-      ${withIndicators ? sql`(select json_agg(values_in_scope) from values_in_scope)` : sql`null`} as values_in_scope,
-      ${withIndicators ? sql`(select json_agg(values_of_threads) from values_of_threads)` : sql`null`} as values_of_threads`;
+      group by grouping sets ((), (c.institution_type), (c.region_code)${indicatorSets})
+    ) g
+    left join institution_types it on g.g = ${groupedBy('it')} and it.code = g.it
+    left join regions r on g.g = ${groupedBy('rc')} and r.code = g.rc`;
 }
 
-/**
- * The rows of an indicator frequency table: each grouping set groups by one indicator, and
- * `grouping(...)` has a 0 bit (counted from the left) for that one. Cases without a value
- * (null) are left out, as the medians leave them out.
- */
-function frequencyRows(value: unknown): FrequencyRow[] {
-  const all = evidenceIndicatorKeys.length;
-  return jsonList<Record<string, unknown> & { thread_id?: string; g: number; n: number }>(
-    value,
-  ).flatMap((r) => {
-    const index = evidenceIndicatorKeys.findIndex(
-      (_, i) => Number(r.g) === 2 ** all - 1 - 2 ** (all - 1 - i),
-    );
-    const key = evidenceIndicatorKeys[index];
-    const val = key ? r[key] : null;
-    if (!key || val === null || val === undefined) return [];
-    return [{ thread_id: r.thread_id, key, val: Number(val), n: Number(r.n) }];
-  });
-}
-
-async function runEvidence(
-  db: Db | Tx,
-  scope: EvidenceScope,
-  pairs: { threadId: string; codeId: string }[],
-  withIndicators: boolean,
-): Promise<Answer> {
-  type Row = {
-    counts: unknown;
-    scope: unknown;
-    values_in_scope: unknown;
-    values_of_threads: unknown;
-  };
-  // The statement is large enough for PostgreSQL to JIT-compile it, which costs more than it
-  // saves here (about a second): off for this transaction only (PGlite has no JIT; harmless).
-  const [row] = await db.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
-    return queryRows<Row>(tx, evidenceQuery(scope, pairs, withIndicators));
-  });
-  return {
-    counts: jsonList<CountRow>(row?.counts),
-    scope: jsonList<ScopeRow>(row?.scope),
-    valuesInScope: frequencyRows(row?.values_in_scope),
-    valuesOfThreads: frequencyRows(row?.values_of_threads),
-  };
-}
-
-function groupsOf(scopeRows: ScopeRow[], countRows: CountRow[], by: 'it' | 'rc'): EvidenceGroup[] {
-  const other = by === 'it' ? 'grc' : 'git';
-  const own = by === 'it' ? 'git' : 'grc';
-  const hits = new Map(
-    countRows.filter((r) => r[own] === 0 && r[other] === 1).map((r) => [r[by], Number(r.cases)]),
-  );
-  return scopeRows
-    .filter((r) => r[own] === 0 && r[other] === 1)
+function groupsOf(rows: EvidenceRow[], by: 'it' | 'rc'): EvidenceGroup[] {
+  const g = groupedBy(by);
+  return rows
+    .filter((r) => Number(r.g) === g)
     .sort(
       (a, b) =>
         (a.sort ?? '').localeCompare(b.sort ?? '') ||
@@ -391,7 +309,7 @@ function groupsOf(scopeRows: ScopeRow[], countRows: CountRow[], by: 'it' | 'rc')
     .map((r) => ({
       key: r[by] ?? '',
       label: r.label ?? r[by] ?? '',
-      cases: hits.get(r[by]) ?? 0,
+      cases: Number(r.cases),
       of: Number(r.n),
     }));
 }
@@ -415,14 +333,69 @@ export function summaryOf(frequencies: Map<number, number>) {
   return { n, median: round(median), mean: round(mean) };
 }
 
-function frequencies(rows: FrequencyRow[], key: EvidenceIndicatorKey): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const r of rows)
-    if (r.key === key) out.set(Number(r.val), (out.get(Number(r.val)) ?? 0) + Number(r.n));
-  return out;
+/** How many cases in scope, and of the thread, have each value of indicator `key`. */
+function frequencies(rows: EvidenceRow[], key: EvidenceIndicatorKey) {
+  const all = new Map<number, number>();
+  const mine = new Map<number, number>();
+  const g = groupedBy(key);
+  for (const r of rows) {
+    const value = r[key];
+    // Cases without a value are left out, as the medians leave them out.
+    if (Number(r.g) !== g || value === null || value === undefined) continue;
+    all.set(Number(value), Number(r.n));
+    mine.set(Number(value), Number(r.cases));
+  }
+  return { all, mine };
 }
 
-/** The evidence of many threads of one programme, in a few queries. See the top of this file. */
+function evidenceOf(
+  threadId: string,
+  scope: EvidenceScope,
+  rows: EvidenceRow[],
+  withIndicators: boolean,
+  computedAt: string,
+): ThreadEvidence {
+  const whole = rows.find((r) => Number(r.g) === wholeScope);
+  const byInstitutionType = groupsOf(rows, 'it');
+  const byRegion = groupsOf(rows, 'rc');
+  const byPerspective = evidencePerspectives.map((perspective) => {
+    const column = perspective === 'dossier' ? 'dossier' : perspectiveColumn[perspective];
+    return {
+      perspective,
+      cases: Number(whole?.[`c_${column}`] ?? 0),
+      segments: Number(whole?.[`s_${column}`] ?? 0),
+    };
+  });
+  const cases = Number(whole?.cases ?? 0);
+  return {
+    threadId,
+    programmeId: scope.programmeId,
+    computedAt,
+    total: { cases, of: Number(whole?.n ?? 0) },
+    strength: {
+      cases,
+      perspectives: byPerspective.filter((p) => p.cases > 0).length,
+      institutionTypes: byInstitutionType.filter((g) => g.cases > 0).length,
+      regions: byRegion.filter((g) => g.cases > 0).length,
+    },
+    byInstitutionType,
+    byRegion,
+    byPerspective,
+    indicators: withIndicators
+      ? evidenceIndicatorKeys.map((key) => {
+          const { all, mine } = frequencies(rows, key);
+          const others = new Map([...all].map(([value, n]) => [value, n - (mine.get(value) ?? 0)]));
+          return { key, withThread: summaryOf(mine), others: summaryOf(others) };
+        })
+      : [],
+    segments: Number(whole?.segments ?? 0),
+  };
+}
+
+/**
+ * The evidence of many threads of one programme: one statement per thread, all in one
+ * transaction (one snapshot). See the top of this file.
+ */
 export async function loadThreadsEvidence(
   db: Db | Tx,
   scope: EvidenceScope,
@@ -436,59 +409,19 @@ export async function loadThreadsEvidence(
     codeTree(db, scope.programmeId),
   ]);
   if (threads.size === 0) return out;
-  const pairs = [...threads.entries()].flatMap(([threadId, linked]) =>
-    topCodes(tree, linked).map((codeId) => ({ threadId, codeId })),
-  );
-  const ids = [...threads.keys()];
-  const answer = await runEvidence(db, scope, pairs, withIndicators);
   const computedAt = new Date().toISOString();
-  const totalOf = Number(answer.scope.find((r) => r.git === 1 && r.grc === 1)?.n ?? 0);
-  const countsOf = new Map<string, CountRow[]>();
-  for (const r of answer.counts)
-    countsOf.set(r.thread_id, [...(countsOf.get(r.thread_id) ?? []), r]);
-  const threadValues = new Map<string, FrequencyRow[]>();
-  for (const r of answer.valuesOfThreads)
-    threadValues.set(r.thread_id!, [...(threadValues.get(r.thread_id!) ?? []), r]);
-  for (const threadId of ids) {
-    const rows = countsOf.get(threadId) ?? [];
-    const whole = rows.find((r) => r.git === 1 && r.grc === 1);
-    const byInstitutionType = groupsOf(answer.scope, rows, 'it');
-    const byRegion = groupsOf(answer.scope, rows, 'rc');
-    const byPerspective = evidencePerspectives.map((perspective) => {
-      const column = perspective === 'dossier' ? 'dossier' : perspectiveColumn[perspective];
-      return {
-        perspective,
-        cases: Number(whole?.[`c_${column}`] ?? 0),
-        segments: Number(whole?.[`s_${column}`] ?? 0),
-      };
-    });
-    const ofThread = threadValues.get(threadId) ?? [];
-    const cases = Number(whole?.cases ?? 0);
-    out.set(threadId, {
-      threadId,
-      programmeId: scope.programmeId,
-      computedAt,
-      total: { cases, of: totalOf },
-      strength: {
-        cases,
-        perspectives: byPerspective.filter((p) => p.cases > 0).length,
-        institutionTypes: byInstitutionType.filter((g) => g.cases > 0).length,
-        regions: byRegion.filter((g) => g.cases > 0).length,
-      },
-      byInstitutionType,
-      byRegion,
-      byPerspective,
-      indicators: withIndicators
-        ? evidenceIndicatorKeys.map((key) => {
-            const mine = frequencies(ofThread, key);
-            const others = frequencies(answer.valuesInScope, key);
-            for (const [value, count] of mine) others.set(value, (others.get(value) ?? 0) - count);
-            return { key, withThread: summaryOf(mine), others: summaryOf(others) };
-          })
-        : [],
-      segments: Number(whole?.segments ?? 0),
-    });
-  }
+  await db.transaction(async (tx) => {
+    // PostgreSQL could JIT-compile the statement on a large programme, which costs more than it
+    // saves here: off for this transaction only (PGlite has no JIT; harmless).
+    await tx.execute(sql`set local jit = off`);
+    for (const [threadId, linked] of threads) {
+      const rows = await queryRows<EvidenceRow>(
+        tx,
+        evidenceQuery(scope, topCodes(tree, linked), withIndicators),
+      );
+      out.set(threadId, evidenceOf(threadId, scope, rows, withIndicators, computedAt));
+    }
+  });
   return out;
 }
 
