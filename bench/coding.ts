@@ -30,6 +30,7 @@ import { makeTempDir, removeTempDir, stopProcess } from './processes';
 import { commandFor, type Row } from './report';
 import { formatInt, summarize } from './stats';
 import { databaseFacts, loginWithCsrf, percentile, startServer, type Server } from './synthetic';
+import { synthesisFacts, synthesisIds, synthesisRow, type SynthesisFacts } from './synthesis';
 import {
   benchResearcher,
   hasPostgres,
@@ -41,10 +42,12 @@ import {
 
 export const codingViewsIds = ['coding-views-pglite', 'coding-views-postgres'] as const;
 export const qdpxExchangeIds = ['qdpx-exchange-pglite', 'qdpx-exchange-postgres'] as const;
-export const codingIds = [...codingViewsIds, ...qdpxExchangeIds] as const;
+export const codingIds = [...codingViewsIds, ...qdpxExchangeIds, ...synthesisIds] as const;
 export type CodingId = (typeof codingIds)[number];
 
 const casesFor: Record<Kind, number> = { postgres: 20_000, pglite: 1_000 };
+/** synthesis-pglite seeds its own database: 20,000 cases with --short-transcripts. */
+const synthesisPgliteCases = 20_000;
 const issueCases = 20_000;
 const viewSettings = { warmupPerQuery: 3, samplesPerQuery: 100, budgetMs: 10 * 60_000 };
 const targetMs = { matrix: 200, segments: 200, search: 150 } as const;
@@ -70,6 +73,7 @@ type CodingFacts = {
   exportCaseIds: string[];
   exportSources: number;
   importProgrammeIds: string[];
+  synthesis: SynthesisFacts;
 };
 
 /** The facts the coding rows need, and empty programmes to import into (researcher in a team). */
@@ -168,6 +172,7 @@ async function codingFacts(database: Database, query: Query): Promise<CodingFact
     exportCaseIds,
     exportSources: Number(exported?.n),
     importProgrammeIds,
+    synthesis: await synthesisFacts(query, programmeId),
   };
 }
 
@@ -178,7 +183,7 @@ function facts(db: Kinded): CodingFacts {
   return db.extra;
 }
 
-function sizeNote(db: Kinded): string {
+function sizeNote(db: SyntheticDatabase): string {
   return db.cases === issueCases
     ? `${formatInt(db.cases)} cases (the issue's size)`
     : `${formatInt(db.cases)} cases, NOT the issue's ${formatInt(issueCases)}` +
@@ -305,7 +310,7 @@ async function viewsRow(db: Kinded, cookie: string): Promise<Row> {
     data: {
       queries: data,
       ...dbFacts.data,
-      coding: { ...f, exportCaseIds: f.exportCaseIds.length },
+      coding: { ...f, exportCaseIds: f.exportCaseIds.length, synthesis: f.synthesis.programmeId },
       settings: viewSettings,
       rounds,
     },
@@ -427,34 +432,72 @@ function skipped(id: CodingId, why: string): Row {
   };
 }
 
+async function login(db: SyntheticDatabase) {
+  const app = await startServer('app', 'src/server/main.ts', db.appEnv, '/api/health');
+  try {
+    return await loginWithCsrf(app, db.totpSecret);
+  } finally {
+    await stopProcess(app.process);
+  }
+}
+
 export async function runCoding(wanted: ReadonlySet<CodingId>): Promise<Row[]> {
   const rows: Row[] = [];
   for (const kind of ['pglite', 'postgres'] as const) {
     const views = wanted.has(`coding-views-${kind}`);
     const exchange = wanted.has(`qdpx-exchange-${kind}`);
-    if (!views && !exchange) continue;
+    const synthesis = wanted.has(`synthesis-${kind}`);
+    if (!views && !exchange && !synthesis) continue;
     if (kind === 'postgres' && !hasPostgres()) {
       const why = 'PostgreSQL is not installed (apt-get install postgresql)';
       if (views) rows.push(skipped('coding-views-postgres', why));
       if (exchange) rows.push(skipped('qdpx-exchange-postgres', why));
+      if (synthesis) rows.push(skipped('synthesis-postgres', why));
       continue;
     }
-    const db = await prepareSyntheticDatabase(kind, casesFor[kind], {
-      interviews: true,
-      extra: codingFacts,
-    });
-    try {
-      const app = await startServer('app', 'src/server/main.ts', db.appEnv, '/api/health');
-      let session: { cookie: string; csrfToken: string };
+    // PostgreSQL: one 20,000-case database for every row. PGlite: the coding rows on 1,000 full
+    // cases, the synthesis row on its own 20,000 cases with short transcripts (see synthesis.ts).
+    const shared = kind === 'postgres' || views || exchange;
+    if (shared) {
+      const db = await prepareSyntheticDatabase(kind, casesFor[kind], {
+        interviews: true,
+        extra: codingFacts,
+      });
       try {
-        session = await loginWithCsrf(app, db.totpSecret);
+        const session = await login(db);
+        if (views) rows.push(await viewsRow(db, session.cookie));
+        if (exchange) rows.push(await exchangeRow(db, session.cookie, session.csrfToken));
+        if (synthesis && kind === 'postgres')
+          rows.push(await synthesisRow(db, facts(db).synthesis, session.cookie, sizeNote(db)));
       } finally {
-        await stopProcess(app.process);
+        await db.cleanup();
       }
-      if (views) rows.push(await viewsRow(db, session.cookie));
-      if (exchange) rows.push(await exchangeRow(db, session.cookie, session.csrfToken));
-    } finally {
-      await db.cleanup();
+    }
+    if (synthesis && kind === 'pglite') {
+      const db = await prepareSyntheticDatabase(kind, synthesisPgliteCases, {
+        interviews: true,
+        shortTranscripts: true,
+        extra: async (_database, query) => {
+          const [programme] = await query('select id from programmes where name = $1', [
+            syntheticProgrammeName,
+          ]);
+          return synthesisFacts(query, String(programme?.id));
+        },
+      });
+      try {
+        const session = await login(db);
+        if (!db.extra) throw new Error('synthesis facts missing');
+        rows.push(
+          await synthesisRow(
+            db,
+            db.extra,
+            session.cookie,
+            `${sizeNote(db)}, seeded with --short-transcripts (300–700 words a transcript)`,
+          ),
+        );
+      } finally {
+        await db.cleanup();
+      }
     }
   }
   return rows;

@@ -177,11 +177,15 @@ export type Extra<T> = (database: Database, query: Query) => Promise<T>;
 export async function prepareSyntheticDatabase<T = undefined>(
   kind: Kind,
   cases: number,
-  options: { interviews: boolean; extra?: Extra<T> },
+  options: { interviews: boolean; shortTranscripts?: boolean; extra?: Extra<T> },
 ): Promise<SyntheticDatabase & { extra: T | undefined }> {
   const dataDir = makeTempDir(`ketenlens-bench-synthetic-${kind}-`);
-  const seedArgs = options.interviews ? [] : ['--no-interviews'];
-  const what = `${cases.toLocaleString('en-US')} synthetic cases ${options.interviews ? 'with interviews and codings' : '(--no-interviews)'}`;
+  const seedArgs = !options.interviews
+    ? ['--no-interviews']
+    : options.shortTranscripts
+      ? ['--short-transcripts']
+      : [];
+  const what = `${cases.toLocaleString('en-US')} synthetic cases ${options.interviews ? `with interviews and codings${options.shortTranscripts ? ' (--short-transcripts)' : ''}` : '(--no-interviews)'}`;
   // Interviews make the seed about ten times slower (the transcripts' tsvector above all).
   const seedTimeoutMs = (options.interviews ? 120 : 60) * 60_000;
   if (kind === 'pglite') {

@@ -76,18 +76,27 @@ describe('seed:synthetic arguments', () => {
       cases: 20000,
       seed: 7,
       interviews: true,
+      shortTranscripts: false,
       target: { kind: 'pglite', dataDir: path.resolve('d') },
     });
     expect(parseSeedArgs(['--cases', '3'], { DATABASE_URL: 'postgres://h/db' })).toEqual({
       cases: 3,
       seed: 1,
       interviews: true,
+      shortTranscripts: false,
       target: { kind: 'postgres', url: 'postgres://h/db' },
     });
     expect(parseSeedArgs(['--cases', '3', '--no-interviews'], {})).toMatchObject({
       interviews: false,
     });
     expect(usageError(['--cases', '3', '--no-interviews=ja'])).toMatch(/no-interviews/);
+    expect(parseSeedArgs(['--cases', '3', '--short-transcripts'], {})).toMatchObject({
+      interviews: true,
+      shortTranscripts: true,
+    });
+    expect(usageError(['--cases', '3', '--short-transcripts', '--no-interviews'])).toMatch(
+      /--short-transcripts: zonder interviews/,
+    );
     expect(parseSeedArgs(['--cases', '3'], { KETENLENS_DATA_DIR: '/srv/kl' })).toMatchObject({
       target: { kind: 'pglite', dataDir: '/srv/kl' },
     });
@@ -570,6 +579,36 @@ describe.each(testDatabaseKinds())('seed:synthetic interviews and codings (%s)',
       await without.dispose();
     }
   }, 240_000);
+
+  it('writes transcripts of 300–700 words with --short-transcripts, coded as much', async () => {
+    const short = await createTestDatabase(kind);
+    try {
+      await seedSynthetic(short, {
+        cases: 4,
+        seed: 7,
+        now,
+        shortTranscripts: true,
+        registrationsPerQuarter: 0,
+      });
+      const sources = await short.db.select({ body: qdaSources.body }).from(qdaSources);
+      expect(sources.length).toBeGreaterThanOrEqual(16);
+      for (const { body } of sources) {
+        expect(wordsOf(body)).toBeGreaterThanOrEqual(300);
+        expect(wordsOf(body)).toBeLessThanOrEqual(700);
+      }
+      const perCase = await queryRows<{ n: number }>(
+        short.db,
+        sql`select count(*)::int as n from qda_segments group by case_id`,
+      );
+      expect(perCase).toHaveLength(4);
+      for (const { n } of perCase) {
+        expect(n).toBeGreaterThanOrEqual(60);
+        expect(n).toBeLessThanOrEqual(100);
+      }
+    } finally {
+      await short.dispose();
+    }
+  }, 120_000);
 
   it('makes the synthesis and the access-table registrations once per database', async () => {
     const fresh = await createTestDatabase(kind);

@@ -1,4 +1,4 @@
-// `npm run seed:synthetic -- --cases N [--data-dir D] [--seed S] [--no-interviews]`: fills a database with
+// `npm run seed:synthetic -- --cases N [--data-dir D] [--seed S] [--no-interviews | --short-transcripts]`: fills a database with
 // realistic but entirely FICTIONAL cases, for load tests, benchmarks and trying the screens with
 // a realistic amount of data. DATABASE_URL selects a PostgreSQL server; otherwise the embedded
 // database in the data folder (KETENLENS_DATA_DIR, default ./data, or --data-dir), which must not
@@ -14,6 +14,9 @@
 // per case 4–6 interviews with its participants, each with a transcript of 2,000–6,000 words
 // (a qda_sources row; its search vector is computed by the database), and 60–100 coded
 // segments on whole words. The transcripts' Dutch tsvector is the largest part of the time.
+// --short-transcripts: the same interviews and codings, but transcripts of 300–700 words, for a
+// database of many coded cases in less time and space (the synthesis benchmark on PGlite: the
+// thread evidence reads the kept counts, not the texts).
 //
 // Once per database, whatever the number of cases: with interviews, the programme's synthesis
 // (scripts/seed-synthesis.ts: a theme per top-level code, six threads, twelve recommendations
@@ -112,7 +115,7 @@ export class SeedUsageError extends Error {
   readonly exitCode = 2;
 }
 
-export const usage = `Gebruik: npm run seed:synthetic -- --cases N [--data-dir D] [--seed S] [--no-interviews]
+export const usage = `Gebruik: npm run seed:synthetic -- --cases N [--data-dir D] [--seed S] [--no-interviews | --short-transcripts]
 
   --cases N        aantal fictieve casussen om toe te voegen (1 tot en met 1.000.000)
   --data-dir D     datamap van de ingebouwde database (standaard KETENLENS_DATA_DIR of ./data);
@@ -122,12 +125,21 @@ export const usage = `Gebruik: npm run seed:synthetic -- --cases N [--data-dir D
                    van 2.000–6.000 woorden en 60–100 gecodeerde fragmenten, met een codeboek;
                    dat maakt de database ruim twee keer zo groot en het vullen zo'n zes tot
                    acht keer trager)
+  --short-transcripts  dezelfde interviews en coderingen, maar transcripten van 300–700 woorden
+                   (sneller en kleiner, voor veel gecodeerde casussen)
 
 DATABASE_URL kiest een PostgreSQL-server. De datamap mag niet in gebruik zijn door de app.`;
 
 export type SeedTarget = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
 export type SeedArguments =
-  { cases: number; seed: number; interviews: boolean; target: SeedTarget } | { help: true };
+  | {
+      cases: number;
+      seed: number;
+      interviews: boolean;
+      shortTranscripts: boolean;
+      target: SeedTarget;
+    }
+  | { help: true };
 
 const maxCases = 1_000_000;
 
@@ -142,6 +154,7 @@ export function parseSeedArgs(argv: string[], env: NodeJS.ProcessEnv): SeedArgum
         'data-dir': { type: 'string' },
         seed: { type: 'string' },
         'no-interviews': { type: 'boolean' },
+        'short-transcripts': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -166,6 +179,11 @@ export function parseSeedArgs(argv: string[], env: NodeJS.ProcessEnv): SeedArgum
       throw new SeedUsageError(`--seed: "${seedText}" is geen geheel getal van 0 of meer.`);
   }
   const interviews = values['no-interviews'] !== true;
+  const shortTranscripts = values['short-transcripts'] === true;
+  if (shortTranscripts && !interviews)
+    throw new SeedUsageError(
+      '--short-transcripts: zonder interviews zijn er geen transcripten. Kies één van beide.',
+    );
   const dataDirText = typeof values['data-dir'] === 'string' ? values['data-dir'].trim() : null;
   if (dataDirText === '') throw new SeedUsageError('--data-dir: geef een map op.');
   if (env.DATABASE_URL) {
@@ -173,12 +191,18 @@ export function parseSeedArgs(argv: string[], env: NodeJS.ProcessEnv): SeedArgum
       throw new SeedUsageError(
         '--data-dir: DATABASE_URL is gezet, dus de casussen gaan naar die PostgreSQL-server. Kies één van beide.',
       );
-    return { cases: count, seed, interviews, target: { kind: 'postgres', url: env.DATABASE_URL } };
+    return {
+      cases: count,
+      seed,
+      interviews,
+      shortTranscripts,
+      target: { kind: 'postgres', url: env.DATABASE_URL },
+    };
   }
   const dataDir = dataDirText
     ? path.resolve(dataDirText)
     : loadConfig({ ...env, DATABASE_URL: '' }).dataDir;
-  return { cases: count, seed, interviews, target: { kind: 'pglite', dataDir } };
+  return { cases: count, seed, interviews, shortTranscripts, target: { kind: 'pglite', dataDir } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2252,7 +2276,12 @@ export type InterviewSettings = {
   codes: readonly SyntheticCode[];
   /** The synthetic researchers: interviewers and coders. */
   researchers: readonly string[];
+  /** Words per transcript (default 2,000–6,000). */
+  transcriptWords?: { min: number; max: number };
 };
+
+/** Words per transcript with --short-transcripts. */
+export const shortTranscriptWords = { min: 300, max: 700 };
 
 const modes = [
   ['in_person', 60],
@@ -2331,6 +2360,8 @@ function generateInterviews(
       speaker: speakerOf(person),
       heading: `Transcript: ${name}. Casus ${ctx.code}. Fictief, synthetisch gegenereerd.`,
       topics: chosenTopics,
+      minWords: settings.transcriptWords?.min,
+      maxWords: settings.transcriptWords?.max,
     });
     const source: SourceRow = {
       id: idRng.uuid7(createdAt.getTime()),
@@ -2619,6 +2650,8 @@ export async function seedSynthetic(
     batchSize?: number;
     /** Interviews with transcripts and codings per case (default true). */
     interviews?: boolean;
+    /** Transcripts of 300–700 words instead of 2,000–6,000 (default false). */
+    shortTranscripts?: boolean;
     /**
      * Access-table registrations for every region, made once per database: about this many per
      * region per quarter over three years (default 120); 0 for none.
@@ -2635,7 +2668,11 @@ export async function seedSynthetic(
   const withInterviews = options.interviews ?? true;
   const setup = await prepareSetup(database.db, now, withInterviews);
   const interviewSettings: InterviewSettings | null = setup.codebook
-    ? { codes: setup.codebook, researchers: setup.teams.map((t) => t.researcherId) }
+    ? {
+        codes: setup.codebook,
+        researchers: setup.teams.map((t) => t.researcherId),
+        ...(options.shortTranscripts ? { transcriptWords: shortTranscriptWords } : {}),
+      }
     : null;
   const batchSize = options.batchSize ?? 100;
   const plan = new Rng(`ketenlens-synthetic|${options.seed}|plan`);
@@ -2868,6 +2905,7 @@ async function main(): Promise<number> {
       cases: parsed.cases,
       seed: parsed.seed,
       interviews: parsed.interviews,
+      shortTranscripts: parsed.shortTranscripts,
       onProgress: (p) => {
         if (p.done < p.total && p.elapsedMs - lastPrint < 2000) return;
         lastPrint = p.elapsedMs;
