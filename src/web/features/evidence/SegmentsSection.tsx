@@ -1,5 +1,5 @@
 // The supporting segments of a thread, case by case, with filters (perspective, kind of
-// institution, region) and "load more". Each shows its text in context, its case, perspective
+// institution, region, and code when the thread has more than one) and "load more". Each shows its text in context, its case, perspective
 // and code; a researcher chooses one as a quote when its participant consented to quoting.
 import { useState } from 'react';
 import { Button } from '@nl-design-system-candidate/button-react';
@@ -25,17 +25,20 @@ export function SegmentsSection({
   threadId,
   institutionTypes,
   regions,
+  codes = [],
 }: {
   programmeId: string;
   threadId: string;
   institutionTypes: EvidenceGroup[];
   regions: EvidenceGroup[];
+  codes?: { id: string; path: string }[];
 }) {
   const { t, i18n } = useTranslation();
   const [filters, setFilters] = useState<SegmentFilters>({
     perspective: '',
     institutionType: '',
     regionCode: '',
+    codeId: '',
   });
   const query = useInfiniteQuery(segmentsQuery(programmeId, threadId, filters));
   const quotes = useQuery(quotesQuery(programmeId, threadId));
@@ -90,6 +93,16 @@ export function SegmentsSection({
           options={regions.map((g) => ({ value: g.key, label: g.label }))}
           onChange={(value) => setFilters({ ...filters, regionCode: value })}
         />
+        {codes.length > 1 && (
+          <SelectField
+            id="evidence-filter-code"
+            label={t('evidence.segments.code')}
+            value={filters.codeId}
+            placeholder={all}
+            options={codes.map((c) => ({ value: c.id, label: c.path }))}
+            onChange={(value) => setFilters({ ...filters, codeId: value })}
+          />
+        )}
       </fieldset>
       {choose.isError && <ErrorAlert error={choose.error} />}
       {isFull && canChoose && (

@@ -194,4 +194,35 @@ describe('the evidence of a thread', () => {
     await waitFor(() => expect(screen.getByText('Gekozen als citaat')).toBeTruthy());
     expect(screen.getByRole('button', { name: 'Citaat 1 weghalen' })).toBeTruthy();
   });
+
+  it("filters the segments by one of the thread's codes, when it has more than one", async () => {
+    const codes = [
+      { id: '00000000-0000-4000-8000-00000000c0d1', path: 'Wachten' },
+      { id: '00000000-0000-4000-8000-00000000c0d2', path: 'Wachten / Wachtlijst' },
+    ];
+    const { calls } = serve(false);
+    renderWithProviders(
+      <ThreadEvidence programmeId={programmeId} threadId={threadId} codes={codes} />,
+    );
+    const select = await screen.findByRole('combobox', { name: 'Code' });
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Alle', 'Wachten', 'Wachten / Wachtlijst']);
+    fireEvent.change(select, { target: { value: codes[1]!.id } });
+    await waitFor(() =>
+      expect(
+        calls.some((c) => c.url.includes('/segments') && c.url.includes(`codeId=${codes[1]!.id}`)),
+      ).toBe(true),
+    );
+    cleanup();
+    // One code: nothing to choose between.
+    serve(false);
+    renderWithProviders(
+      <ThreadEvidence programmeId={programmeId} threadId={threadId} codes={codes.slice(0, 1)} />,
+    );
+    await screen.findByRole('combobox', { name: 'Perspectief' });
+    expect(screen.queryByRole('combobox', { name: 'Code' })).toBeNull();
+  });
 });

@@ -24,9 +24,14 @@ import { QuotesSection } from './QuotesSection';
 import { SegmentsSection } from './SegmentsSection';
 import './evidence.css';
 
-export type ThreadEvidenceProps = { programmeId: string; threadId: string };
+export type ThreadEvidenceProps = {
+  programmeId: string;
+  threadId: string;
+  /** The thread's linked codes: with two or more, the segments can be filtered by code. */
+  codes?: { id: string; path: string }[];
+};
 
-export function ThreadEvidence({ programmeId, threadId }: ThreadEvidenceProps) {
+export function ThreadEvidence({ programmeId, threadId, codes = [] }: ThreadEvidenceProps) {
   const { t } = useTranslation();
   const query = useQuery(evidenceQuery(programmeId, threadId));
   return (
@@ -47,6 +52,7 @@ export function ThreadEvidence({ programmeId, threadId }: ThreadEvidenceProps) {
         threadId={threadId}
         institutionTypes={query.data?.byInstitutionType ?? []}
         regions={query.data?.byRegion ?? []}
+        codes={codes}
       />
     </section>
   );

@@ -43,6 +43,8 @@ export type SegmentFilters = {
   perspective: EvidencePerspective | '';
   institutionType: string;
   regionCode: string;
+  /** One of the thread's codes: its segments and those of the codes beneath it. */
+  codeId: string;
 };
 
 export const segmentPageSize = 10;

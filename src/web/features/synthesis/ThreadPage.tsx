@@ -155,7 +155,11 @@ function ThreadView({ thread, flash }: { thread: Thread; flash: string | undefin
         </section>
       )}
 
-      <ThreadEvidence programmeId={programmeId} threadId={thread.id} />
+      <ThreadEvidence
+        programmeId={programmeId}
+        threadId={thread.id}
+        codes={thread.codes.map((c) => ({ id: c.id, path: c.path }))}
+      />
 
       <section className="kl-sy-section" aria-labelledby="thread-versions">
         <Heading level={2} id="thread-versions">
