@@ -175,6 +175,15 @@ describe.each(testDatabaseKinds())('recommendations and their review (%s)', (kin
       }),
     );
     expect(second.number).toBe(2);
+    // The database holds the numbering too: a second number 2 in the programme is refused.
+    await expect(
+      test.database.db.insert(recommendations).values({
+        programmeId: fx.programmeId,
+        number: 2,
+        stakeholderGroup: 'onderwijs',
+        title: 'Dubbel nummer',
+      }),
+    ).rejects.toThrow();
     expect(second.links).toEqual([
       {
         recommendation: expect.objectContaining({ id: created.id, number: 1 }),

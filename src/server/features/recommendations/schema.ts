@@ -12,6 +12,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from '../auth/schema';
@@ -58,6 +59,8 @@ export const recommendations = pgTable(
       sql`(${t.reviewState} = 'published') = (${t.publishedAt} is not null)`,
     ),
     index('recommendations_programme_idx').on(t.programmeId, t.stakeholderGroup, t.sortOrder),
+    // The command numbers under the programme lock; the database holds it too.
+    unique('recommendations_number_unique').on(t.programmeId, t.number),
   ],
 );
 

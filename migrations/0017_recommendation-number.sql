@@ -1,0 +1,1 @@
+ALTER TABLE "recommendations" ADD CONSTRAINT "recommendations_number_unique" UNIQUE("programme_id","number");
