@@ -26,8 +26,8 @@ import { users } from '../auth/schema';
 import { caseResource } from '../cases/queries';
 import { cases, participants } from '../cases/schema';
 import { planSteps, reviewMeetings } from '../meetings/schema';
-import { recommendations } from '../recommendations/schema';
-import { synthesisThreads } from '../synthesis/schema';
+import { isLiveRecommendation, recommendations } from '../recommendations/schema';
+import { isActiveThread, synthesisThreads } from '../synthesis/schema';
 import {
   organisations,
   programmes,
@@ -538,16 +538,14 @@ export async function programmeOfTarget(
     const [row] = await db
       .select({ programmeId: synthesisThreads.programmeId })
       .from(synthesisThreads)
-      .where(and(eq(synthesisThreads.id, targetId), eq(synthesisThreads.status, 'active')));
+      .where(and(eq(synthesisThreads.id, targetId), isActiveThread()));
     return row?.programmeId ?? null;
   }
   if (kind === 'recommendation') {
     const [row] = await db
       .select({ programmeId: recommendations.programmeId })
       .from(recommendations)
-      .where(
-        and(eq(recommendations.id, targetId), sql`${recommendations.reviewState} <> 'withdrawn'`),
-      );
+      .where(and(eq(recommendations.id, targetId), isLiveRecommendation()));
     return row?.programmeId ?? null;
   }
   if (kind === 'review_meeting') {
@@ -626,9 +624,7 @@ export async function linkTargets(db: Db, actor: Actor, programmeId: string) {
         title: synthesisThreads.title,
       })
       .from(synthesisThreads)
-      .where(
-        and(eq(synthesisThreads.programmeId, programmeId), eq(synthesisThreads.status, 'active')),
-      )
+      .where(and(eq(synthesisThreads.programmeId, programmeId), isActiveThread()))
       .orderBy(asc(synthesisThreads.number)),
     db
       .select({
@@ -638,12 +634,7 @@ export async function linkTargets(db: Db, actor: Actor, programmeId: string) {
         stakeholderGroup: recommendations.stakeholderGroup,
       })
       .from(recommendations)
-      .where(
-        and(
-          eq(recommendations.programmeId, programmeId),
-          sql`${recommendations.reviewState} <> 'withdrawn'`,
-        ),
-      )
+      .where(and(eq(recommendations.programmeId, programmeId), isLiveRecommendation()))
       .orderBy(asc(recommendations.number)),
   ]);
   return {

@@ -2,7 +2,7 @@
 // stakeholder groups, one recommendation with its threads, samenhang and review conversation, and
 // its history. Threads are read straight from the synthesis tables; none of these reads touch
 // case data, so they stay as fast at 20,000 cases as at 20.
-import { and, asc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connect';
 import type { Tx } from '../../db/context';
 import type { Actor } from '../../policy/policy';
@@ -22,6 +22,7 @@ import type { StakeholderGroup } from '../../../shared/contract/organisations';
 import { users } from '../auth/schema';
 import { synthesisThreads } from '../synthesis/schema';
 import {
+  isLiveRecommendation,
   recommendationHistory,
   recommendationLinks,
   recommendationReviews,
@@ -138,7 +139,7 @@ export async function listRecommendations(
     .where(
       and(
         eq(recommendations.programmeId, params.programmeId),
-        ne(recommendations.reviewState, 'withdrawn'),
+        isLiveRecommendation(),
         sql`exists (select 1 from ${recommendations} r2 where r2.id = ${recommendationLinks.toId}
           and r2.review_state <> 'withdrawn')`,
       ),
@@ -180,12 +181,7 @@ export async function recommendationMatrix(
         recommendationThreads,
         eq(recommendationThreads.recommendationId, recommendations.id),
       )
-      .where(
-        and(
-          eq(recommendations.programmeId, programmeId),
-          ne(recommendations.reviewState, 'withdrawn'),
-        ),
-      )
+      .where(and(eq(recommendations.programmeId, programmeId), isLiveRecommendation()))
       .orderBy(asc(recommendations.number)),
   ]);
   const column = new Map(groups.map((g, i) => [g.code, i]));

@@ -1,7 +1,7 @@
 // Tables of recommendations: each belongs to one stakeholder group of its programme (a key of
 // programmes.stakeholder_groups), rests on one or more threads, may hang together with other
 // recommendations (samenhang), and is reviewed by experts by experience before publication.
-import { sql } from 'drizzle-orm';
+import { ne, sql } from 'drizzle-orm';
 import {
   bigserial,
   check,
@@ -144,3 +144,6 @@ export const recommendationHistory = pgTable(
   },
   (t) => [index('recommendation_history_recommendation_idx').on(t.recommendationId, t.id)],
 );
+
+/** A recommendation that is not withdrawn: it counts in the matrix and takes new links. */
+export const isLiveRecommendation = () => ne(recommendations.reviewState, 'withdrawn');

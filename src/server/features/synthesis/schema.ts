@@ -2,7 +2,7 @@
 // threads (rode draden) promoted from themes with their linked codes, every version of a thread,
 // and the quotes chosen to carry a thread. Evidence is not stored: it is computed live from the
 // coded material (qda_case_codes, qda_segments, cases, case_indicators).
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import {
   check,
   index,
@@ -168,3 +168,9 @@ export const synthesisThreadQuotes = pgTable(
     index('synthesis_thread_quotes_segment_idx').on(t.segmentId),
   ],
 );
+
+/**
+ * A thread that is neither superseded nor withdrawn: the one shown by default, and the only kind
+ * that takes new links (recommendations, actions, quotes).
+ */
+export const isActiveThread = () => eq(synthesisThreads.status, 'active');

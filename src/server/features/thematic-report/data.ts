@@ -40,7 +40,7 @@ import {
   recommendations,
 } from '../recommendations/schema';
 import { codedCasesInScope, loadThreadsEvidence } from '../synthesis/evidence';
-import { synthesisThreadQuotes, synthesisThreads } from '../synthesis/schema';
+import { isActiveThread, synthesisThreadQuotes, synthesisThreads } from '../synthesis/schema';
 import { aggregateThread, type ThreadHeader } from './suppress';
 
 /** At most this many quotes carry a thread in the report. */
@@ -101,7 +101,7 @@ export async function selectThreads(
     .where(
       chosen
         ? inArray(synthesisThreads.id, [...chosen])
-        : and(eq(synthesisThreads.programmeId, programmeId), eq(synthesisThreads.status, 'active')),
+        : and(eq(synthesisThreads.programmeId, programmeId), isActiveThread()),
     )
     .orderBy(asc(synthesisThreads.sortOrder), asc(synthesisThreads.number));
   if (chosen) {
