@@ -1,6 +1,6 @@
 // The quarterly report as files: PDF (pdfmake, charts as SVG) and DOCX (docx, charts as PNG via
 // resvg) for reading, CSV and XLSX of the figures for further work. Suppressed counts are printed
-// as the marker in every format; the value never reaches this module (see suppression.ts).
+// as the marker in every format; the value never reaches this module (see shared/domain/suppression.ts).
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import {
@@ -26,7 +26,7 @@ import {
   type QuarterlyReport,
   type ReportCell,
 } from '../../../shared/contract/monitoring';
-import { suppressedMarker } from './suppression';
+import { suppressedMarker } from '../../../shared/domain/suppression';
 
 const require = createRequire(import.meta.url);
 const robotoFile = require.resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf');

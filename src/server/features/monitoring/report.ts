@@ -13,7 +13,7 @@ import {
 } from '../../../shared/contract/monitoring';
 import { loadLists, type regionTables } from './queries';
 import { accessRegistrations } from './schema';
-import { suppressList, suppressSmallCells } from './suppression';
+import { suppressList, suppressSmallCells } from '../../../shared/domain/suppression';
 
 export const trendQuarters = 8;
 

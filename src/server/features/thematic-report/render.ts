@@ -29,7 +29,7 @@ import type {
   ReportThread,
   ThematicReport,
 } from '../../../shared/contract/thematic-report';
-import { suppressedMarker } from '../monitoring/suppression';
+import { suppressedMarker } from '../../../shared/domain/suppression';
 import { dateText, number, words, type Words } from './words';
 
 const require = createRequire(import.meta.url);

@@ -5,7 +5,7 @@
 // Per thread, the counts by institution type (and, separately, by region) form one table: a row
 // per group with "cases with the thread" and "cases without it", row totals (the group's cases),
 // column totals (all cases with / without the thread) and the grand total (the programme's coded
-// cases). suppressSmallCells (monitoring/suppression.ts) hides small cells (primary) and then, line
+// cases). suppressSmallCells (shared/domain/suppression.ts) hides small cells (primary) and then, line
 // by line, the complementary cells that would give a hidden one away (secondary). Publishing only
 // "with" and "of" would otherwise leak "without" = of − with, so it is part of the table.
 // What is derived from counts follows them: a share only where both its counts show, a thread's
@@ -19,7 +19,11 @@ import type {
   ProtectedCount,
   RecommendationGroup,
 } from '../../../shared/contract/thematic-report';
-import { isSmallCount, suppressSmallCells, type ProtectedCell } from '../monitoring/suppression';
+import {
+  isSmallCount,
+  suppressSmallCells,
+  type ProtectedCell,
+} from '../../../shared/domain/suppression';
 
 export type ThreadHeader = {
   id: string;

@@ -1,7 +1,7 @@
 // The thematic report's words in Dutch (default) and English, shared by every format.
 import type { EvidenceIndicatorKey, EvidencePerspective } from '../../../shared/contract/evidence';
 import type { ReportLanguage } from '../../../shared/contract/thematic-report';
-import { suppressedMarker } from '../monitoring/suppression';
+import { suppressedMarker } from '../../../shared/domain/suppression';
 
 export const words = {
   nl: {
