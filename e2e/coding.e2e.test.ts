@@ -242,9 +242,16 @@ suite('the codebook and coding across cases in the browser', () => {
       await status('Samenwerking is samengevoegd met Communicatie: 0 fragmenten zijn verplaatst.');
       await page.getByRole('heading', { level: 2, name: 'Communicatie' }).waitFor();
       await expect.poll(() => treeCode('Samenwerking').count()).toBe(0);
-      await page.getByRole('checkbox', { name: 'Gearchiveerde codes tonen' }).check();
+      // The box follows the address (?archived=1), which the router updates a moment after the
+      // click: click it as a reader does and wait for the box, instead of check(), which looks
+      // at once and can see the old state (CI saw that once).
+      const showArchived = page.getByRole('checkbox', { name: 'Gearchiveerde codes tonen' });
+      await showArchived.click();
+      await expect.poll(() => showArchived.isChecked()).toBe(true);
       await tree().getByText('Samengevoegd met Communicatie').waitFor();
-      await page.getByRole('checkbox', { name: 'Gearchiveerde codes tonen' }).uncheck();
+      await showArchived.click();
+      await expect.poll(() => showArchived.isChecked()).toBe(false);
+      await expect.poll(() => tree().getByText('Samengevoegd met Communicatie').count()).toBe(0);
 
       // The history of the moved code says where it went.
       await treeCode('Overdracht').click();
