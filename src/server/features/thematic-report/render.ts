@@ -26,11 +26,12 @@ import { pdfmake } from '../../documents/pdfmake';
 import type {
   AggregateGroup,
   ProtectedCount,
+  ReportLanguage,
   ReportThread,
   ThematicReport,
 } from '../../../shared/contract/thematic-report';
 import { suppressedMarker } from '../../../shared/domain/suppression';
-import { dateText, number, words, type Words } from './words';
+import { chartMax, dateText, number, words, type Words } from './words';
 
 const require = createRequire(import.meta.url);
 const robotoFile = require.resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf');
@@ -50,7 +51,23 @@ const colour = {
 const groupColours = ['#1d4ed8', '#047857', '#7c3aed', '#b45309', '#be123c', '#0f766e', '#4b5563'];
 const barColour = '#2563eb';
 
+/** A count for the export files: the plain number, or the marker. */
 const count = (c: ProtectedCount) => (c.value === null ? suppressedMarker : String(c.value));
+/** A count for people to read (PDF, DOCX): "20.000" in Dutch, "20,000" in English. */
+const shown = (c: ProtectedCount, lang: ReportLanguage) =>
+  c.value === null ? suppressedMarker : number(c.value, lang);
+
+/**
+ * The groups a chart draws: all of them when they fit, else the `chartMax` largest (hidden
+ * counts last), largest first; `more` says how many are only in the export.
+ */
+export function chartGroups(groups: AggregateGroup[]): { drawn: AggregateGroup[]; more: number } {
+  if (groups.length <= chartMax) return { drawn: groups, more: 0 };
+  const drawn = [...groups]
+    .sort((a, b) => (b.cases.value ?? -1) - (a.cases.value ?? -1))
+    .slice(0, chartMax);
+  return { drawn, more: groups.length - drawn.length };
+}
 
 function share(value: number | null, lang: 'nl' | 'en'): string {
   return value === null ? suppressedMarker : `${number(value, lang)}%`;
@@ -70,7 +87,9 @@ function perspectivesText(report: ThematicReport, w: Words): string {
 
 /** The number of cases in a sentence: "fewer than 5" where the count itself is hidden. */
 function casesPhrase(report: ThematicReport, w: Words): string {
-  return report.cases.value === null ? w.fewerThan(report.threshold) : String(report.cases.value);
+  return report.cases.value === null
+    ? w.fewerThan(report.threshold)
+    : number(report.cases.value, report.lang);
 }
 
 function statusLine(report: ThematicReport, w: Words): string {
@@ -79,7 +98,12 @@ function statusLine(report: ThematicReport, w: Words): string {
 
 // ---- Charts ----
 
-function chartSvg(groups: AggregateGroup[], title: string, width: number): string {
+function chartSvg(
+  groups: AggregateGroup[],
+  title: string,
+  width: number,
+  lang: ReportLanguage,
+): string {
   const rows = [...groups].reverse();
   const height = Math.max(120, 56 + rows.length * 26);
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
@@ -94,7 +118,13 @@ function chartSvg(groups: AggregateGroup[], title: string, width: number): strin
         textStyle: { fontSize: 13, fontFamily: 'Roboto', fontWeight: 'bold', color: colour.ink },
       },
       grid: { left: 150, right: 30, top: 30, bottom: 20 },
-      xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#e5e7eb' } } },
+      xAxis: {
+        type: 'value',
+        minInterval: 1,
+        splitNumber: 3,
+        axisLabel: { hideOverlap: true, formatter: (v: number) => number(v, lang) },
+        splitLine: { lineStyle: { color: '#e5e7eb' } },
+      },
       yAxis: {
         type: 'category',
         data: rows.map((g) => g.label),
@@ -121,7 +151,13 @@ function chartSvg(groups: AggregateGroup[], title: string, width: number): strin
               : { value: g.cases.value },
           ),
           // No text border: PDF's SVG renderer ignores paint-order and would paint it over the text.
-          label: { show: true, position: 'right', fontSize: 11, textBorderColor: 'transparent' },
+          label: {
+            show: true,
+            position: 'right',
+            fontSize: 11,
+            textBorderColor: 'transparent',
+            formatter: (p: { value: number }) => number(p.value, lang),
+          },
         },
       ],
     });
@@ -147,7 +183,9 @@ function svgToPng(svg: string, width: number): Buffer {
 /** The indicator rows worth printing: at least one side shown. */
 function indicatorRows(thread: ReportThread, report: ThematicReport, w: Words): string[][] {
   const side = (s: ReportThread['indicators'][number]['withThread']) =>
-    s.median === null ? suppressedMarker : `${number(s.median, report.lang)} (n=${count(s.n)})`;
+    s.median === null
+      ? suppressedMarker
+      : `${number(s.median, report.lang)} (n=${shown(s.n, report.lang)})`;
   return thread.indicators
     .filter((i) => i.withThread.median !== null || i.others.median !== null)
     .map((i) => [w.indicatorNames[i.key], side(i.withThread), side(i.others)]);
@@ -155,7 +193,7 @@ function indicatorRows(thread: ReportThread, report: ThematicReport, w: Words): 
 
 function bigNumbers(thread: ReportThread, report: ThematicReport, w: Words) {
   return [
-    { value: count(thread.total.cases), label: w.bigCases },
+    { value: shown(thread.total.cases, report.lang), label: w.bigCases },
     { value: share(thread.total.share, report.lang), label: w.bigShare },
     { value: String(thread.strength.perspectives), label: w.bigPerspectives },
     { value: String(thread.strength.institutionTypes), label: w.bigTypes },
@@ -347,6 +385,22 @@ export async function renderThematicPdf(report: ThematicReport): Promise<Buffer>
     return { columns: [{ stack: left }, { stack: right }], columnGap: 16 };
   };
 
+  const chartStack = (all: AggregateGroup[], title: string): Content => {
+    const { drawn, more } = chartGroups(all);
+    const svg: Content = {
+      svg: chartSvg(drawn, title, chartWidthPx, report.lang),
+      width: chartWidthPt,
+    };
+    return more > 0
+      ? {
+          stack: [
+            svg,
+            { text: w.moreInExport(more), fontSize: 8, color: colour.muted, margin: [0, 2, 0, 0] },
+          ],
+        }
+      : svg;
+  };
+
   const threadPage = (thread: ReportThread): Content[] => {
     const indicators = indicatorRows(thread, report, w);
     const groups = visibleGroups(thread);
@@ -360,7 +414,7 @@ export async function renderThematicPdf(report: ThematicReport): Promise<Buffer>
                 { text: w.allHidden, fontSize: 9, color: colour.muted, margin: [0, 4, 0, 0] },
               ],
             }
-          : { svg: chartSvg(groupsOf, title, chartWidthPx), width: chartWidthPt };
+          : chartStack(groupsOf, title);
     const quotes: Content[] = thread.quotes.length
       ? [h3(w.quotes), ...thread.quotes.map((q) => quote(q.text, w.perspectives[q.perspective]))]
       : [];
@@ -458,7 +512,12 @@ export async function renderThematicPdf(report: ThematicReport): Promise<Buffer>
                 fillColor: colour.tile,
                 margin: [12, 10, 12, 10],
                 stack: [
-                  { text: count(report.cases), fontSize: 34, bold: true, color: colour.tileInk },
+                  {
+                    text: shown(report.cases, report.lang),
+                    fontSize: 34,
+                    bold: true,
+                    color: colour.tileInk,
+                  },
                   { text: w.cases.toLowerCase(), fontSize: 11 },
                 ],
               },
@@ -501,7 +560,10 @@ export async function renderThematicPdf(report: ThematicReport): Promise<Buffer>
       h3(w.threadsInReport),
       {
         ol: report.threads.map((t) => ({
-          text: [{ text: t.title, bold: true }, ` — ${count(t.total.cases)} ${w.bigCases}`],
+          text: [
+            { text: t.title, bold: true },
+            ` — ${shown(t.total.cases, report.lang)} ${w.bigCases}`,
+          ],
         })),
       },
       ...report.threads.flatMap(threadPage),
@@ -602,11 +664,12 @@ export async function renderThematicDocx(report: ThematicReport): Promise<Buffer
         ),
       ],
     });
-  const chart = (groups: AggregateGroup[], title: string) => {
+  const chart = (all: AggregateGroup[], title: string) => {
     const widthPx = 640;
-    const svg = chartSvg(groups, title, widthPx);
-    const alt = `${title}: ${groups.map((g) => `${g.label} ${count(g.cases)}`).join('; ')}`;
-    return new Paragraph({
+    const { drawn: groups, more } = chartGroups(all);
+    const svg = chartSvg(groups, title, widthPx, report.lang);
+    const alt = `${title}: ${groups.map((g) => `${g.label} ${shown(g.cases, report.lang)}`).join('; ')}`;
+    const image = new Paragraph({
       children: [
         new ImageRun({
           type: 'png',
@@ -616,6 +679,7 @@ export async function renderThematicDocx(report: ThematicReport): Promise<Buffer
         }),
       ],
     });
+    return more > 0 ? [image, para(w.moreInExport(more), { italics: true })] : [image];
   };
   const quote = (text: string, who: string) =>
     new Paragraph({
@@ -645,7 +709,7 @@ export async function renderThematicDocx(report: ThematicReport): Promise<Buffer
           ? []
           : allHidden(groupsOf)
             ? [para(`${title}: ${w.allHidden}`)]
-            : [chart(groupsOf, title)],
+            : chart(groupsOf, title),
       ),
       ...(charted(thread) ? [para(w.chartNote(suppressedMarker), { italics: true })] : []),
       ...(indicators.length
@@ -707,7 +771,7 @@ export async function renderThematicDocx(report: ThematicReport): Promise<Buffer
           h(report.programme.name, HeadingLevel.TITLE),
           para(w.subtitle),
           tilesTable([
-            { value: count(report.cases), label: w.cases.toLowerCase() },
+            { value: shown(report.cases, report.lang), label: w.cases.toLowerCase() },
             { value: String(report.threads.length), label: w.threadsInReport.toLowerCase() },
           ]),
           para(''),
@@ -722,7 +786,7 @@ export async function renderThematicDocx(report: ThematicReport): Promise<Buffer
           para(w.methodRecommendations),
           h(w.threadsInReport, HeadingLevel.HEADING_2),
           ...report.threads.map((t, i) =>
-            para(`${i + 1}. ${t.title} — ${count(t.total.cases)} ${w.bigCases}`),
+            para(`${i + 1}. ${t.title} — ${shown(t.total.cases, report.lang)} ${w.bigCases}`),
           ),
           ...report.threads.flatMap(threadBlocks),
           h(w.coherence, HeadingLevel.HEADING_1, true),

@@ -22,6 +22,7 @@ import { accessLog } from '../audit/schema';
 import { reportFixture, quoteText, withdrawnQuoteText } from './report-fixture';
 import { thematicReportVersions } from './schema';
 import { generateThematicReport } from './data';
+import { chartGroups, renderThematicCsv, renderThematicDocx, renderThematicPdf } from './render';
 
 const flat = (text: string | null) => (text ?? '').replace(/\s+/g, ' ');
 
@@ -229,6 +230,52 @@ describe.each(testDatabaseKinds())('aggregates and the thematic report (%s)', (k
       expect(read.languages).toContain('en-GB');
       expect(read.text).toContain('How we learned');
       expect(read.text).toContain('Thread 1: Rondgepompt tussen aanbieders');
+    });
+
+    it('prints large figures for people (20.000) and draws at most 12 regions, the rest in the export', async () => {
+      const preview = await call(
+        'GET',
+        `${base()}/report?threads=${data.threads.main}`,
+        data.fx.researcher,
+      );
+      const report = thematicReportSchema.parse(preview.json());
+      const shown = (value: number) => ({ value, suppressed: null });
+      // The same report as a large programme would give it: 20,000 cases in 20 regions.
+      const big: ThematicReport = {
+        ...report,
+        cases: shown(20_000),
+        threads: report.threads.map((t) => ({
+          ...t,
+          total: { ...t.total, cases: shown(20_000), of: shown(20_000), share: 100 },
+          byRegion: Array.from({ length: 20 }, (_, i) => ({
+            key: `R${i}`,
+            label: `Regio ${i}`,
+            cases: shown(i === 7 ? 12_345 : 100 + i),
+            of: shown(20_000),
+            share: null,
+          })),
+        })),
+      };
+      const pdf = flat(pdfText(await renderThematicPdf(big)));
+      if (pdf) {
+        expect(pdf).toContain('20.000');
+        expect(pdf).toContain('12.345');
+        expect(pdf).not.toContain('12345');
+        expect(pdf).toContain(
+          // (the text reader joins "CSV-" at a line end to the next word)
+          'Alleen de 12 grootste staan in de grafiek; de andere 8 staan in de',
+        );
+      }
+      const docx = flat(docxText(await renderThematicDocx(big)).text);
+      expect(docx).toContain('20.000');
+      expect(docx).toContain('de andere 8 staan in de CSV- en XLSX-export');
+      // The largest region is drawn, the smallest only exported.
+      expect(chartGroups(big.threads[0]!.byRegion).drawn.map((g) => g.key)).toContain('R7');
+      expect(chartGroups(big.threads[0]!.byRegion).drawn.map((g) => g.key)).not.toContain('R0');
+      // The export keeps plain numbers for machines.
+      const csv = renderThematicCsv(big).toString('utf8');
+      expect(csv).toContain('12345');
+      expect(csv).toContain('Regio 0');
     });
 
     it('exports the counts as CSV and XLSX with the marker for hidden counts, never their value', async () => {

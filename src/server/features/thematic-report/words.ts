@@ -3,6 +3,9 @@ import type { EvidenceIndicatorKey, EvidencePerspective } from '../../../shared/
 import type { ReportLanguage } from '../../../shared/contract/thematic-report';
 import { suppressedMarker } from '../../../shared/domain/suppression';
 
+/** At most this many bars in a chart of the report; the rest is in the CSV/XLSX export. */
+export const chartMax = 12;
+
 export const words = {
   nl: {
     title: 'Themarapport',
@@ -33,6 +36,8 @@ export const words = {
     bigTypes: 'soorten instellingen',
     notShown: 'niet getoond',
     allHidden: 'Alle aantallen in deze verdeling zijn klein en daarom niet getoond.',
+    moreInExport: (n: number) =>
+      `Alleen de ${chartMax} grootste staan in de grafiek; de andere ${n} staan in de CSV- en XLSX-export.`,
     byInstitutionType: 'Casussen per soort instelling',
     byRegion: 'Casussen per regio',
     chartNote: (marker: string) =>
@@ -113,6 +118,8 @@ export const words = {
     bigTypes: 'kinds of institutions',
     notShown: 'not shown',
     allHidden: 'Every count in this split is small and therefore not shown.',
+    moreInExport: (n: number) =>
+      `Only the ${chartMax} largest are in the chart; the other ${n} are in the CSV and XLSX export.`,
     byInstitutionType: 'Cases by kind of institution',
     byRegion: 'Cases by region',
     chartNote: (marker: string) =>
