@@ -9,6 +9,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../src/server/db/connect';
 import type { RequestContext } from '../src/server/db/context';
 import { users } from '../src/server/features/auth/schema';
+import { programmes } from '../src/server/features/organisations/schema';
 import { createUser } from '../src/server/features/auth/create-user';
 import {
   synthesisThemeCodes,
@@ -282,6 +283,11 @@ export async function seedSynthesis(
       organisationId: options.organisationId,
     }));
 
+  const [programme] = await db
+    .select({ groups: programmes.stakeholderGroups })
+    .from(programmes)
+    .where(eq(programmes.id, programmeId));
+  const groups = programme?.groups.length ? programme.groups : defaultStakeholderGroups;
   const recommendationIds: string[] = [];
   let number = 0;
   for (const [index, spec] of recommendationSpecs.entries()) {
@@ -289,7 +295,8 @@ export async function seedSynthesis(
     if (!threadId) continue;
     number += 1;
     const reviewState = states[index] ?? 'draft';
-    const group = defaultStakeholderGroups[spec.group]!.code;
+    // A group of the programme itself: the defaults' order where it has them all.
+    const group = groups[spec.group % groups.length]!.code;
     const [row] = await db
       .insert(recommendations)
       .values({

@@ -631,7 +631,7 @@ describe.each(testDatabaseKinds())('seed:synthetic interviews and codings (%s)',
       );
       expect(threads.map((t) => t.n)).toEqual([1, 2, 3, 4, 5, 6]);
       expect(threads.every((t) => t.codes > 0)).toBe(true);
-      // Every recommendation rests on a thread of its own programme and a default stakeholder group.
+      // Every recommendation rests on a thread of its own programme, in one of its stakeholder groups.
       const [wrong] = await queryRows<{ n: number }>(
         fresh.db,
         sql`select count(*)::int as n from recommendations r
@@ -640,6 +640,13 @@ describe.each(testDatabaseKinds())('seed:synthetic interviews and codings (%s)',
               where rt.recommendation_id = r.id)`,
       );
       expect(wrong!.n).toBe(0);
+      const [strangers] = await queryRows<{ n: number }>(
+        fresh.db,
+        sql`select count(*)::int as n from recommendations r join programmes p on p.id = r.programme_id
+            where not exists (select 1 from jsonb_array_elements(p.stakeholder_groups) g
+              where g->>'code' = r.stakeholder_group)`,
+      );
+      expect(strangers!.n).toBe(0);
       const regionsWithout = await queryRows<{ code: string }>(
         fresh.db,
         sql`select r.code from regions r where not exists (

@@ -98,6 +98,7 @@ import {
 } from '../src/shared/domain/consent';
 import { dayFromNumber, dayNumber, dayRange } from '../src/shared/domain/fuzzy-date';
 import { computeIndicators } from '../src/shared/domain/indicators';
+import { defaultStakeholderGroups } from '../src/shared/contract/organisations';
 import { seedMonitoring } from './seed-monitoring';
 import { seedSynthesis } from './seed-synthesis';
 import {
@@ -403,11 +404,7 @@ async function prepareSetup(db: Db, now: Date, withInterviews: boolean): Promise
       periodEnd: null,
       learningGoals:
         'Synthetische, volledig verzonnen casussen om de werking en snelheid van Ketenlens met veel gegevens te beproeven. Geen echte personen.',
-      stakeholderGroups: [
-        { code: 'ervaringsdeskundigen', label: 'Ervaringsdeskundigen' },
-        { code: 'professionals', label: 'Professionals' },
-        { code: 'gemeenten', label: 'Gemeenten' },
-      ],
+      stakeholderGroups: defaultStakeholderGroups,
       smallCellThreshold: 5,
     }));
 
