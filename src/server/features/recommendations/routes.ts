@@ -62,6 +62,21 @@ export async function recommendationRoutes(fastify: FastifyInstance) {
 
   const ctxOf = (request: FastifyRequest, reach: Reach) => ({ ...contextOf(request), reach });
 
+  /**
+   * A command on one recommendation: its guard for `action`, the command, then the recommendation
+   * as it is now (with its access-log entry).
+   */
+  async function onRecommendation(
+    request: FastifyRequest,
+    action: 'recommendation.write' | 'recommendation.review',
+    command: (ctx: ReturnType<typeof ctxOf>, recommendationId: string) => Promise<unknown>,
+  ): Promise<Recommendation> {
+    const { id, recommendationId } = request.params as { id: string; recommendationId: string };
+    const reach = await recommendationGuard(request, id, recommendationId, action);
+    await command(ctxOf(request, reach), recommendationId);
+    return present(request, id, recommendationId);
+  }
+
   const logRead = (request: FastifyRequest, reach: Reach, resourceId: string | null) =>
     recordAccess(request, {
       caseId: null,
@@ -232,17 +247,10 @@ export async function recommendationRoutes(fastify: FastifyInstance) {
       config: { policy: 'recommendation.write' },
       preValidation: recommendationFirst('recommendation.write'),
     },
-    async (request) => {
-      const { id, recommendationId } = request.params;
-      const reach = await recommendationGuard(
-        request,
-        id,
-        recommendationId,
-        'recommendation.write',
-      );
-      await updateRecommendation(ctxOf(request, reach), recommendationId, request.body);
-      return present(request, id, recommendationId);
-    },
+    async (request) =>
+      onRecommendation(request, 'recommendation.write', (ctx, recommendationId) =>
+        updateRecommendation(ctx, recommendationId, request.body),
+      ),
   );
 
   app.post(
@@ -257,17 +265,10 @@ export async function recommendationRoutes(fastify: FastifyInstance) {
       config: { policy: 'recommendation.write' },
       preValidation: recommendationFirst('recommendation.write'),
     },
-    async (request) => {
-      const { id, recommendationId } = request.params;
-      const reach = await recommendationGuard(
-        request,
-        id,
-        recommendationId,
-        'recommendation.write',
-      );
-      await moveRecommendation(ctxOf(request, reach), recommendationId, request.body);
-      return present(request, id, recommendationId);
-    },
+    async (request) =>
+      onRecommendation(request, 'recommendation.write', (ctx, recommendationId) =>
+        moveRecommendation(ctx, recommendationId, request.body),
+      ),
   );
 
   app.post(
@@ -283,16 +284,13 @@ export async function recommendationRoutes(fastify: FastifyInstance) {
       preValidation: recommendationFirst('recommendation.review'),
     },
     async (request, reply) => {
-      const { id, recommendationId } = request.params;
-      const reach = await recommendationGuard(
+      const answer = await onRecommendation(
         request,
-        id,
-        recommendationId,
         'recommendation.review',
+        (ctx, recommendationId) => reviewRecommendation(ctx, recommendationId, request.body),
       );
-      await reviewRecommendation(ctxOf(request, reach), recommendationId, request.body);
       reply.status(201);
-      return present(request, id, recommendationId);
+      return answer;
     },
   );
 
@@ -309,16 +307,14 @@ export async function recommendationRoutes(fastify: FastifyInstance) {
       preValidation: recommendationFirst('recommendation.write'),
     },
     async (request, reply) => {
-      const { id, recommendationId } = request.params;
-      const reach = await recommendationGuard(
+      const answer = await onRecommendation(
         request,
-        id,
-        recommendationId,
         'recommendation.write',
+        (ctx, recommendationId) =>
+          commentOnRecommendation(ctx, recommendationId, request.body.comment),
       );
-      await commentOnRecommendation(ctxOf(request, reach), recommendationId, request.body.comment);
       reply.status(201);
-      return present(request, id, recommendationId);
+      return answer;
     },
   );
 
@@ -335,16 +331,13 @@ export async function recommendationRoutes(fastify: FastifyInstance) {
       preValidation: recommendationFirst('recommendation.write'),
     },
     async (request, reply) => {
-      const { id, recommendationId } = request.params;
-      const reach = await recommendationGuard(
+      const answer = await onRecommendation(
         request,
-        id,
-        recommendationId,
         'recommendation.write',
+        (ctx, recommendationId) => linkRecommendation(ctx, recommendationId, request.body),
       );
-      await linkRecommendation(ctxOf(request, reach), recommendationId, request.body);
       reply.status(201);
-      return present(request, id, recommendationId);
+      return answer;
     },
   );
 
@@ -359,17 +352,10 @@ export async function recommendationRoutes(fastify: FastifyInstance) {
       config: { policy: 'recommendation.write' },
       preValidation: recommendationFirst('recommendation.write'),
     },
-    async (request) => {
-      const { id, recommendationId, otherId } = request.params;
-      const reach = await recommendationGuard(
-        request,
-        id,
-        recommendationId,
-        'recommendation.write',
-      );
-      await unlinkRecommendation(ctxOf(request, reach), recommendationId, otherId);
-      return present(request, id, recommendationId);
-    },
+    async (request) =>
+      onRecommendation(request, 'recommendation.write', (ctx, recommendationId) =>
+        unlinkRecommendation(ctx, recommendationId, request.params.otherId),
+      ),
   );
 
   app.get(
